@@ -1,0 +1,75 @@
+#include "common.hpp"
+
+#include <soc2scope/util/files.hpp>
+#include <soc2scope/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <iostream>
+
+namespace soc2scope::cli {
+
+void print_error(const Context& ctx, std::string_view message) {
+    if (ctx.stderr_color) {
+        std::cerr << "\x1b[1msoc2scope:\x1b[0m \x1b[1;31merror:\x1b[0m " << message << '\n';
+    } else {
+        std::cerr << "soc2scope: error: " << message << '\n';
+    }
+}
+
+load::LoadResult load_declaration(const Context& ctx) {
+    util::DiskFileSystem disk;
+    load::LoadOptions options;
+    options.max_file_size = ctx.options.max_file_size;
+    load::LoadResult result = load::load_file(ctx.options.file, disk, options);
+    print_diagnostics(ctx, result);
+    return result;
+}
+
+void print_diagnostics(const Context& ctx, const load::LoadResult& result) {
+    diag::RenderOptions render;
+    render.color = ctx.stderr_color;
+    std::string out;
+    for (const auto& d : result.diagnostics.items()) {
+        if (ctx.options.quiet && d.severity != diag::Severity::Error) {
+            continue;
+        }
+        out += diag::render_text(d, *result.sources, render);
+    }
+    const std::size_t errors = result.diagnostics.error_count();
+    if (errors > 0) {
+        out += fmt::format("{} error{} in {}\n", errors, errors == 1 ? "" : "s", ctx.options.file);
+    }
+    std::cerr << out;
+}
+
+bool check_format(const Context& ctx, std::string_view command,
+                  std::initializer_list<std::string_view> formats) {
+    for (std::string_view f : formats) {
+        if (ctx.options.format == f) {
+            return true;
+        }
+    }
+    std::vector<std::string_view> names(formats);
+    print_error(ctx, fmt::format("'{}' has no --format {}; use one of: {}", command,
+                                 util::quote_for_message(ctx.options.format),
+                                 util::join(std::span<const std::string_view>(names), ", ")));
+    return false;
+}
+
+ExitStatus emit(const Context& ctx, std::string_view content) {
+    if (ctx.options.output.empty() || ctx.options.output == "-") {
+        std::cout << content;
+        std::cout.flush();
+        return std::cout ? ExitStatus::Ok : ExitStatus::Invalid;
+    }
+    auto written = util::write_file_atomically(ctx.options.output, content);
+    if (!written) {
+        print_error(ctx, written.error());
+        return ExitStatus::Invalid;
+    }
+    return ExitStatus::Ok;
+}
+
+} // namespace soc2scope::cli

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <soc2scope/load/loader.hpp>
+#include <soc2scope/util/date.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <span>
+#include <string>
+
+namespace soc2scope::cli {
+
+enum class ExitStatus : int { Ok = 0, Findings = 1, Invalid = 2 };
+
+// Options every subcommand understands; the CLI11 parse fills them, `main` finishes them.
+struct GlobalOptions {
+    std::string file = "soc2scope.yaml";
+    std::string as_of; // YYYY-MM-DD; empty means today
+    std::string format = "text";
+    std::string output; // empty means stdout
+    std::string color = "auto";
+    bool quiet = false;
+    bool verbose = false;
+    std::uint64_t max_file_size = load::k_default_max_file_size;
+};
+
+// What a command runs with, once the command line is parsed and checked.
+struct Context {
+    GlobalOptions options;
+    util::Clock clock{util::Date{}};
+    bool stderr_color = false;
+    bool stdout_color = false;
+};
+
+using Runner = std::function<ExitStatus(const Context&)>;
+
+// One entry per subcommand (ninja's kTools[]): each cmd_<name>.cpp provides setup_<name>,
+// which registers its options and returns the function to run when it is chosen.
+struct Command {
+    const char* name;
+    const char* summary;
+    Runner (*setup)(CLI::App& sub);
+};
+
+Runner setup_init(CLI::App& sub);
+Runner setup_validate(CLI::App& sub);
+Runner setup_schema(CLI::App& sub);
+
+// Loads the declaration named by -f and prints its diagnostics to stderr (warnings too,
+// unless -q). The result carries the declaration only when there were no errors.
+load::LoadResult load_declaration(const Context& ctx);
+void print_diagnostics(const Context& ctx, const load::LoadResult& result);
+
+// Refuses a --format the command does not have, with the ones it does.
+bool check_format(const Context& ctx, std::string_view command,
+                  std::initializer_list<std::string_view> formats);
+
+// Sends a command's report to stdout, or atomically to -o.
+ExitStatus emit(const Context& ctx, std::string_view content);
+
+void print_error(const Context& ctx, std::string_view message);
+
+} // namespace soc2scope::cli
