@@ -1,4 +1,5 @@
 #include <soc2scope/diag/diagnostic.hpp>
+#include <soc2scope/util/utf8.hpp>
 
 #include <fmt/format.h>
 
@@ -84,10 +85,14 @@ constexpr std::size_t k_max_quote = 200;
 // One display cell per byte, so the caret stays under yaml-cpp's byte column: tabs become
 // spaces and control bytes become '?', and the quote cannot forge extra terminal lines.
 std::string display_line(std::string_view line) {
+    // A line that is not clean UTF-8 (the diagnostic is probably about that) shows its
+    // non-ASCII bytes as '?' rather than sending them to the terminal.
+    const bool clean = !util::check_text(line).has_value();
     std::string out;
     for (std::size_t i = 0; i < line.size() && i < k_max_quote; ++i) {
         const auto c = static_cast<unsigned char>(line[i]);
-        out += c == '\t' ? ' ' : (c < 0x20 || c == 0x7f) ? '?' : line[i];
+        const bool replace = c < 0x20 || c == 0x7f || (c >= 0x80 && !clean);
+        out += c == '\t' ? ' ' : replace ? '?' : line[i];
     }
     if (line.size() > k_max_quote) {
         out += "...";

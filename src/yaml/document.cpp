@@ -12,7 +12,6 @@
 #include <limits>
 #include <streambuf>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace soc2scope::yaml {
 
@@ -104,16 +103,29 @@ constexpr std::uint64_t k_saturated = std::numeric_limits<std::uint64_t>::max() 
 
 class Builder final : public YAML::EventHandler {
 public:
-    Builder(Document& doc, diag::Diagnostics& diags, const ParseLimits& limits)
-        : m_doc(doc), m_diags(diags), m_limits(limits) {}
+    Builder(std::string_view text, Document& doc, diag::Diagnostics& diags,
+            const ParseLimits& limits)
+        : m_text(text), m_doc(doc), m_diags(diags), m_limits(limits) {}
 
     bool has_root() const { return m_has_root; }
 
     void OnDocumentStart(const YAML::Mark& mark) override {
-        if (m_documents++ > 0) {
+        if (m_documents++ == 0) {
+            return;
+        }
+        const std::string_view rest =
+            mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < m_text.size()
+                ? m_text.substr(static_cast<std::size_t>(mark.pos))
+                : std::string_view();
+        if (rest.starts_with("---")) {
             throw Abort{loc(mark), "a declaration file holds one YAML document; found a second "
                                    "one here (remove the '---' separator)"};
         }
+        throw Abort{loc(mark),
+                    rest.empty()
+                        ? std::string("unexpected content after the end of the YAML document")
+                        : fmt::format("unexpected '{}' after the end of the YAML document",
+                                      util::quote_for_message(rest.substr(0, 1)))};
     }
     void OnDocumentEnd() override {}
 
@@ -285,6 +297,29 @@ private:
         attach(id, YAML::Mark());
     }
 
+    // The key path of the mapping being closed, from the frames still open above it.
+    std::string open_path() const {
+        std::string out;
+        for (const Frame& f : m_stack) {
+            const auto& n = m_doc.m_nodes[f.node];
+            if (n.kind == NodeKind::Sequence) {
+                out += fmt::format("[{}]", f.kids.size());
+            } else if (f.kids.size() % 2 == 1) {
+                const NodeRef key(&m_doc, f.kids.back());
+                if (!out.empty()) {
+                    out += '.';
+                }
+                out += util::quote_for_message(key.scalar());
+            }
+        }
+        return out;
+    }
+
+    std::string key_path(std::string_view key) const {
+        std::string base = open_path();
+        return base.empty() ? std::string(key) : fmt::format("{}.{}", base, key);
+    }
+
     // Drops bad pairs after reporting them, so the decoder sees a clean mapping and can go on
     // to report everything else that is wrong.
     void police_keys(std::vector<std::uint32_t>& kids) {
@@ -294,7 +329,7 @@ private:
         for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
             const NodeRef key(&m_doc, kids[i]);
             if (!key.is_scalar()) {
-                m_diags.error(key.location(), "",
+                m_diags.error(key.location(), open_path(),
                               key.is_null() ? "empty mapping key"
                                             : fmt::format("mapping keys must be plain strings, "
                                                           "not {}",
@@ -303,16 +338,15 @@ private:
             }
             const std::string_view name = key.scalar();
             if (name == "<<" && !key.is_quoted()) {
-                m_diags.error(key.location(), "",
+                m_diags.error(key.location(), open_path(),
                               "merge keys ('<<') are not supported; write the keys out");
                 continue;
             }
             auto [it, inserted] = seen.emplace(name, kids[i]);
             if (!inserted) {
                 auto& d = m_diags.error(
-                    key.location(), "",
-                    fmt::format("duplicate key '{}' (YAML keeps only one of them, silently)",
-                                util::quote_for_message(name)));
+                    key.location(), key_path(util::quote_for_message(name)),
+                    "duplicate key (YAML would silently keep only one of the two)");
                 d.notes.push_back({NodeRef(&m_doc, it->second).location(), "first defined here"});
                 continue;
             }
@@ -322,6 +356,7 @@ private:
         kids.swap(kept);
     }
 
+    std::string_view m_text;
     Document& m_doc;
     diag::Diagnostics& m_diags;
     const ParseLimits& m_limits;
@@ -338,7 +373,7 @@ ParseResult parse(std::string_view text, diag::FileId file, const ParseLimits& l
     result.document.m_file = file;
     ViewBuffer buffer(text);
     std::istream in(&buffer);
-    Builder builder(result.document, result.diagnostics, limits);
+    Builder builder(text, result.document, result.diagnostics, limits);
     auto fail_at = [&](SourceLocation where, std::string message) {
         result.diagnostics.error(where, "", std::move(message));
         result.ok = false;
@@ -346,7 +381,7 @@ ParseResult parse(std::string_view text, diag::FileId file, const ParseLimits& l
     };
     auto at = [&](const YAML::Mark& m) {
         if (m.is_null()) {
-            return SourceLocation{file, 0, 0};
+            return SourceLocation{file, 1, 1};
         }
         return SourceLocation{file, static_cast<std::uint32_t>(m.line + 1),
                               static_cast<std::uint32_t>(m.column + 1)};
@@ -354,7 +389,7 @@ ParseResult parse(std::string_view text, diag::FileId file, const ParseLimits& l
     try {
         YAML::Parser parser(in);
         if (!parser.HandleNextDocument(builder) || !builder.has_root()) {
-            return fail_at(SourceLocation{file, 0, 0},
+            return fail_at(SourceLocation{file, 1, 1},
                            "the file is empty; a declaration starts with 'version: 1'");
         }
         // Only to find a second document: never loop over documents, since yaml-cpp 0.7.0
@@ -368,7 +403,7 @@ ParseResult parse(std::string_view text, diag::FileId file, const ParseLimits& l
     } catch (const YAML::Exception& e) {
         return fail_at(at(e.mark), fmt::format("YAML syntax error: {}", e.msg));
     } catch (const std::bad_alloc&) {
-        return fail_at(SourceLocation{file, 0, 0}, "out of memory while parsing");
+        return fail_at(SourceLocation{file, 1, 1}, "out of memory while parsing");
     }
     result.ok = true;
     return result;
