@@ -1,12 +1,12 @@
-#include "common.hpp"
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
 
 #include <soc2scope/embedded/embedded.hpp>
 #include <soc2scope/util/files.hpp>
 
-#include <fmt/format.h>
-
-#include <filesystem>
-#include <iostream>
+#include "common.hpp"
 
 namespace soc2scope::cli {
 
@@ -29,8 +29,8 @@ ExitStatus run_init(const Context& ctx, const InitOptions& opts) {
     const fs::path schema = target.parent_path() / "soc2scope.schema.json";
     std::error_code ec;
     if (fs::exists(target, ec) && !opts.force) {
-        print_error(ctx, fmt::format("{} already exists; pass --force to overwrite it",
-                                     target.string()));
+        print_error(
+            ctx, fmt::format("{} already exists; pass --force to overwrite it", target.string()));
         return ExitStatus::Invalid;
     }
     if (auto w = util::write_file_atomically(target, *text); !w) {
@@ -61,8 +61,9 @@ Runner setup_init(CLI::App& sub) {
         ->check(CLI::IsMember({"hardware-saas", "saas"}))
         ->capture_default_str();
     sub.add_flag("--force", opts->force, "Overwrite an existing declaration");
-    sub.footer("Writes the declaration named by -f (default ./soc2scope.yaml) and, beside it,\n"
-               "soc2scope.schema.json for editor completion.");
+    sub.footer(std::string("Writes the declaration named by -f (default ./soc2scope.yaml) and, "
+                           "beside it,\nsoc2scope.schema.json for editor completion.\n") +
+               k_global_options_help);
     return [opts](const Context& ctx) { return run_init(ctx, *opts); };
 }
 

@@ -1,6 +1,6 @@
-#include "common.hpp"
-
 #include <soc2scope/embedded/embedded.hpp>
+
+#include "common.hpp"
 
 namespace soc2scope::cli {
 
@@ -17,9 +17,12 @@ ExitStatus run_schema(const Context& ctx) {
 } // namespace
 
 Runner setup_schema(CLI::App& sub) {
-    sub.footer("Prints schemas/soc2scope.schema.json (JSON Schema draft-07), byte for byte.\n"
-               "Point an editor at it with a first line such as\n"
-               "  # yaml-language-server: $schema=soc2scope.schema.json");
+    sub.footer(
+        std::string(
+            "Prints schemas/soc2scope.schema.json (JSON Schema draft-07), byte for byte.\n") +
+        "Point an editor at it with a first line such as\n"
+        "  # yaml-language-server: $schema=soc2scope.schema.json\n" +
+        std::string(k_global_options_help));
     return run_schema;
 }
 

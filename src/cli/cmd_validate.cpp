@@ -1,9 +1,9 @@
-#include "common.hpp"
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <soc2scope/diag/json.hpp>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include "common.hpp"
 
 namespace soc2scope::cli {
 
@@ -27,10 +27,8 @@ ExitStatus run_validate(const Context& ctx) {
         j["file"] = ctx.options.file;
         j["valid"] = decl != nullptr;
         nlohmann::ordered_json files = nlohmann::ordered_json::array();
-        if (decl != nullptr) {
-            for (const auto& f : decl->files) {
-                files.push_back(f);
-            }
+        for (diag::FileId id = 0; id < result.sources->size(); ++id) {
+            files.push_back(result.sources->name(id));
         }
         j["files"] = files;
         j["errors"] = result.diagnostics.error_count();
@@ -39,24 +37,28 @@ ExitStatus run_validate(const Context& ctx) {
         report = j.dump(2) + "\n";
     } else if (decl != nullptr && !ctx.options.quiet) {
         const std::size_t warnings = result.diagnostics.warning_count();
-        report = fmt::format("{}: valid ({}, {}, {}{})\n", ctx.options.file,
-                             plural(decl->files.size(), "file"),
-                             plural(decl->components.size(), "component"),
-                             plural(decl->vendors.size(), "vendor"),
-                             warnings > 0 ? ", " + plural(warnings, "warning") : "");
+        report = fmt::format(
+            "{}: valid ({}, {}, {}{})\n", ctx.options.file, plural(decl->files.size(), "file"),
+            plural(decl->components.size(), "component"), plural(decl->vendors.size(), "vendor"),
+            warnings > 0 ? ", " + plural(warnings, "warning") : "");
     }
-    const ExitStatus written = emit(ctx, report);
     if (decl == nullptr) {
+        // An output file is written only by a successful run, so a file on disk is never
+        // the result of invalid input; the JSON verdict still goes to stdout.
+        if (ctx.options.output.empty()) {
+            emit(ctx, report);
+        }
         return ExitStatus::Invalid;
     }
-    return written;
+    return emit(ctx, report);
 }
 
 } // namespace
 
 Runner setup_validate(CLI::App& sub) {
-    sub.footer("Exit status: 0 valid, 2 invalid (every problem is printed as file:line:col).\n"
-               "Formats: text (default), json.");
+    sub.footer(std::string("Exit status: 0 valid, 2 invalid (every problem is printed as "
+                           "file:line:col).\nFormats: text (default), json.\n") +
+               k_global_options_help);
     return run_validate;
 }
 

@@ -1,12 +1,12 @@
 #include "common.hpp"
 
-#include <soc2scope/util/files.hpp>
-#include <soc2scope/util/strings.hpp>
+#include <cstdio>
+#include <iostream>
 
 #include <fmt/format.h>
 
-#include <cstdio>
-#include <iostream>
+#include <soc2scope/util/files.hpp>
+#include <soc2scope/util/strings.hpp>
 
 namespace soc2scope::cli {
 

@@ -1,15 +1,20 @@
 #pragma once
 
-#include <soc2scope/load/loader.hpp>
-#include <soc2scope/util/date.hpp>
-
-#include <CLI/CLI.hpp>
-
 #include <functional>
 #include <span>
 #include <string>
 
+#include <CLI/CLI.hpp>
+
+#include <soc2scope/load/loader.hpp>
+#include <soc2scope/util/date.hpp>
+
 namespace soc2scope::cli {
+
+// Subcommand help shows only the subcommand's own options; this points at the rest.
+inline constexpr const char* k_global_options_help =
+    "Global options (before or after the command; see soc2scope --help):\n"
+    "  -f FILE, --as-of YYYY-MM-DD, --format F, -o FILE, --color auto|always|never, -q, -v";
 
 enum class ExitStatus : int { Ok = 0, Findings = 1, Invalid = 2 };
 

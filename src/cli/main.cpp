@@ -1,16 +1,17 @@
-#include "common.hpp"
-
-#include <soc2scope/util/date.hpp>
-#include <soc2scope/util/strings.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <set>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include <cstdlib>
-#include <iostream>
-#include <unistd.h>
+#include <soc2scope/util/date.hpp>
+#include <soc2scope/util/strings.hpp>
+
+#include "common.hpp"
 
 namespace soc2scope::cli {
 namespace {
@@ -73,6 +74,32 @@ std::optional<std::uint64_t> parse_size(std::string text) {
     return std::nullopt;
 }
 
+// CLI11 reports a mistyped command as a missing one; name it and suggest the nearest.
+std::optional<std::string> unknown_command(int argc, char** argv) {
+    static const std::set<std::string_view> k_valued = {
+        "-f", "--file", "--as-of", "--format", "-o", "--output", "--color", "--max-file-size"};
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (k_valued.contains(arg)) {
+            ++i;
+            continue;
+        }
+        if (arg.empty() || arg.front() == '-') {
+            continue;
+        }
+        std::vector<std::string_view> names;
+        for (const Command& c : k_commands) {
+            names.emplace_back(c.name);
+        }
+        const auto near = util::closest_match(arg, names);
+        return fmt::format("soc2scope: error: unknown command '{}'{}; commands: {}\n",
+                           util::quote_for_message(arg),
+                           near ? fmt::format(" (did you mean '{}'?)", *near) : "",
+                           util::join(std::span<const std::string_view>(names), ", "));
+    }
+    return std::nullopt;
+}
+
 int run(int argc, char** argv) {
     CLI::App app{"soc2scope: SOC 2 scoping for hardware-enabled SaaS, checked like code",
                  "soc2scope"};
@@ -83,13 +110,13 @@ int run(int argc, char** argv) {
     GlobalOptions g;
     std::string max_size_text;
     app.add_option("-f,--file", g.file, "Declaration to read")
-        ->capture_default_str()
-        ->option_text("FILE");
+        ->option_text("FILE (default: ./soc2scope.yaml)");
     app.add_option("--as-of", g.as_of, "Date every date-dependent result is computed for")
         ->option_text("YYYY-MM-DD (default: today)");
     app.add_option("--format", g.format, "Output format (each command lists its own)")
         ->capture_default_str();
-    app.add_option("-o,--output", g.output, "Write the report to FILE (atomically) instead of stdout")
+    app.add_option("-o,--output", g.output,
+                   "Write the report to FILE (atomically) instead of stdout")
         ->option_text("FILE");
     app.add_option("--color", g.color, "Colour on a terminal")
         ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -107,10 +134,20 @@ int run(int argc, char** argv) {
         sub->callback([&chosen, runner] { chosen = runner; });
     }
 
+    app.failure_message([](const CLI::App*, const CLI::Error& e) {
+        return fmt::format("soc2scope: error: {}\nRun 'soc2scope --help' for usage.\n", e.what());
+    });
+
     Context ctx;
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() != 0 && app.get_subcommands().empty()) {
+            if (auto unknown = unknown_command(argc, argv)) {
+                std::cerr << *unknown;
+                return static_cast<int>(ExitStatus::Invalid);
+            }
+        }
         const int code = app.exit(e);
         return code == 0 ? 0 : static_cast<int>(ExitStatus::Invalid);
     }

@@ -1,14 +1,15 @@
-#include <soc2scope/diag/diagnostic.hpp>
-#include <soc2scope/util/utf8.hpp>
+#include <algorithm>
 
 #include <fmt/format.h>
 
-#include <algorithm>
+#include <soc2scope/diag/diagnostic.hpp>
+#include <soc2scope/util/utf8.hpp>
 
 namespace soc2scope::diag {
 
 Diagnostic& Diagnostics::error(SourceLocation loc, std::string key_path, std::string message) {
-    m_items.push_back(Diagnostic{Severity::Error, loc, std::move(key_path), std::move(message), {}});
+    m_items.push_back(
+        Diagnostic{Severity::Error, loc, std::move(key_path), std::move(message), {}});
     return m_items.back();
 }
 
@@ -23,15 +24,15 @@ bool Diagnostics::has_errors() const {
 }
 
 std::size_t Diagnostics::error_count() const {
-    return static_cast<std::size_t>(std::count_if(m_items.begin(), m_items.end(), [](const auto& d) {
-        return d.severity == Severity::Error;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(m_items.begin(), m_items.end(),
+                      [](const auto& d) { return d.severity == Severity::Error; }));
 }
 
 std::size_t Diagnostics::warning_count() const {
-    return static_cast<std::size_t>(std::count_if(m_items.begin(), m_items.end(), [](const auto& d) {
-        return d.severity == Severity::Warning;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(m_items.begin(), m_items.end(),
+                      [](const auto& d) { return d.severity == Severity::Warning; }));
 }
 
 void Diagnostics::sort() {
@@ -101,8 +102,8 @@ std::string display_line(std::string_view line) {
 }
 
 void render_line(std::string& out, Severity sev, const SourceLocation& loc,
-                 const std::string& key_path, const std::string& message,
-                 const SourceFiles& files, const RenderOptions& opts) {
+                 const std::string& key_path, const std::string& message, const SourceFiles& files,
+                 const RenderOptions& opts) {
     const std::string where = location_prefix(loc, files);
     const std::string sev_name = severity_name(sev);
     if (opts.color) {

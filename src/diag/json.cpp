@@ -4,7 +4,7 @@ namespace soc2scope::diag {
 
 namespace {
 
-void put_location(nlohmann::json& j, const SourceLocation& loc, const SourceFiles& files) {
+void put_location(nlohmann::ordered_json& j, const SourceLocation& loc, const SourceFiles& files) {
     if (!loc.known()) {
         j["file"] = nullptr;
         return;
@@ -16,15 +16,15 @@ void put_location(nlohmann::json& j, const SourceLocation& loc, const SourceFile
 
 } // namespace
 
-nlohmann::json to_json(const Diagnostic& d, const SourceFiles& files) {
-    nlohmann::json j = nlohmann::json::object();
+nlohmann::ordered_json to_json(const Diagnostic& d, const SourceFiles& files) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
     j["severity"] = severity_name(d.severity);
     put_location(j, d.location, files);
     j["path"] = d.key_path;
     j["message"] = d.message;
-    nlohmann::json notes = nlohmann::json::array();
+    nlohmann::ordered_json notes = nlohmann::ordered_json::array();
     for (const Note& n : d.notes) {
-        nlohmann::json jn = nlohmann::json::object();
+        nlohmann::ordered_json jn = nlohmann::ordered_json::object();
         put_location(jn, n.location, files);
         jn["message"] = n.message;
         notes.push_back(std::move(jn));
@@ -33,8 +33,8 @@ nlohmann::json to_json(const Diagnostic& d, const SourceFiles& files) {
     return j;
 }
 
-nlohmann::json to_json(const Diagnostics& ds, const SourceFiles& files) {
-    nlohmann::json out = nlohmann::json::array();
+nlohmann::ordered_json to_json(const Diagnostics& ds, const SourceFiles& files) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const Diagnostic& d : ds.items()) {
         out.push_back(to_json(d, files));
     }

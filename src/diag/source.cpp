@@ -1,6 +1,6 @@
-#include <soc2scope/diag/source.hpp>
-
 #include <algorithm>
+
+#include <soc2scope/diag/source.hpp>
 
 namespace soc2scope::diag {
 

@@ -1,13 +1,13 @@
-#include <soc2scope/load/loader.hpp>
-#include <soc2scope/util/strings.hpp>
-#include <soc2scope/util/utf8.hpp>
+#include <algorithm>
+#include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-#include <set>
-#include <unordered_map>
+#include <soc2scope/load/loader.hpp>
+#include <soc2scope/util/strings.hpp>
+#include <soc2scope/util/utf8.hpp>
 
 namespace soc2scope::load {
 
@@ -54,8 +54,8 @@ bool valid_dotted_id(std::string_view id) {
     }
     char prev = '.';
     for (char c : id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-                        c == '.';
+        const bool ok =
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
         if (!ok || (c == '.' && prev == '.')) {
             return false;
         }
@@ -74,8 +74,8 @@ std::string one_of(std::span<const std::string_view> names) {
 }
 
 constexpr std::string_view k_top_keys[] = {
-    "version",  "organization", "audit",  "capabilities", "components", "vendors",
-    "responsibilities", "processes", "people", "evidence", "waivers", "include"};
+    "version",          "organization", "audit",  "capabilities", "components", "vendors",
+    "responsibilities", "processes",    "people", "evidence",     "waivers",    "include"};
 
 class Loader;
 
@@ -172,6 +172,8 @@ private:
     std::set<fs::path> m_loaded;
     std::map<std::string, SourceLocation, std::less<>> m_sections;
     fs::path m_current_dir;
+    SourceLocation m_root_loc; // the root file's top-level mapping
+    bool m_components_seen = false;
 };
 
 Fields::Fields(Loader& loader, NodeRef map, std::string path,
@@ -181,8 +183,7 @@ Fields::Fields(Loader& loader, NodeRef map, std::string path,
     for (std::size_t i = 0; i < map.size(); ++i) {
         const NodeRef key = map.key(i);
         const std::string_view name = key.scalar();
-        if (std::find(known.begin(), known.end(), name) != known.end() ||
-            is_extension_key(name)) {
+        if (std::find(known.begin(), known.end(), name) != known.end() || is_extension_key(name)) {
             continue;
         }
         const std::string hint = did_you_mean(name, known);
@@ -192,8 +193,7 @@ Fields::Fields(Loader& loader, NodeRef map, std::string path,
     }
     for (std::string_view r : required) {
         if (!map.find(r).valid()) {
-            loader.error(map.location(), m_path,
-                         fmt::format("missing required key '{}'", r));
+            loader.error(map.location(), m_path, fmt::format("missing required key '{}'", r));
         }
     }
 }
@@ -219,11 +219,10 @@ void Loader::run(const fs::path& root) {
     if (m_sources.size() == 0) {
         return;
     }
-    const SourceLocation root_loc{0, 1, 1};
-    if (m_diags.has_errors() && m_decl.files.empty()) {
+    if (m_decl.files.empty()) {
         return; // the root itself could not be read or parsed
     }
-    check_required_sections(root_loc);
+    check_required_sections(m_root_loc);
     check_unique_ids();
     m_decl.build_indexes();
     check_references();
@@ -251,9 +250,9 @@ void Loader::load_one(const fs::path& path, const std::string& display,
         return;
     }
     if (m_loaded.size() >= m_options.max_files) {
-        error(included_from, include_path,
-              fmt::format("more than {} files included; refusing to load more",
-                          m_options.max_files));
+        error(
+            included_from, include_path,
+            fmt::format("more than {} files included; refusing to load more", m_options.max_files));
         return;
     }
     m_loaded.insert(identity);
@@ -265,7 +264,8 @@ void Loader::load_one(const fs::path& path, const std::string& display,
                   fmt::format("cannot read included file {}: {}", display, text.error()));
         } else {
             const diag::FileId id = m_sources.add(display, "");
-            error(SourceLocation{id, 1, 1}, "", fmt::format("cannot read the file: {}", text.error()));
+            error(SourceLocation{id, 1, 1}, "",
+                  fmt::format("cannot read the file: {}", text.error()));
         }
         return;
     }
@@ -361,6 +361,9 @@ bool Loader::claim_section(std::string_view name, NodeRef value) {
 void Loader::decode_file(NodeRef root, const std::string& display) {
     Fields f(*this, root, "", k_top_keys);
     const bool is_root = m_decl.files.size() == 1;
+    if (is_root) {
+        m_root_loc = root.location();
+    }
 
     if (NodeRef v = f["version"]; v.valid()) {
         Located<int> version;
@@ -393,18 +396,21 @@ void Loader::decode_file(NodeRef root, const std::string& display) {
     }
     const std::string base_dir = fs::path(display).parent_path().string();
     if (NodeRef v = f["components"]; v.valid()) {
+        m_components_seen = true;
         for_each_item(v, "components",
                       [&](NodeRef item, const std::string& p) { decode_component(item, p); });
     }
     if (NodeRef v = f["vendors"]; v.valid()) {
-        for_each_item(v, "vendors", [&](NodeRef item, const std::string& p) { decode_vendor(item, p); });
+        for_each_item(v, "vendors",
+                      [&](NodeRef item, const std::string& p) { decode_vendor(item, p); });
     }
     if (NodeRef v = f["responsibilities"]; v.valid()) {
         for_each_item(v, "responsibilities",
                       [&](NodeRef item, const std::string& p) { decode_responsibility(item, p); });
     }
     if (NodeRef v = f["people"]; v.valid()) {
-        for_each_item(v, "people", [&](NodeRef item, const std::string& p) { decode_person(item, p); });
+        for_each_item(v, "people",
+                      [&](NodeRef item, const std::string& p) { decode_person(item, p); });
     }
     if (NodeRef v = f["evidence"]; v.valid()) {
         for_each_item(v, "evidence", [&](NodeRef item, const std::string& p) {
@@ -412,7 +418,8 @@ void Loader::decode_file(NodeRef root, const std::string& display) {
         });
     }
     if (NodeRef v = f["waivers"]; v.valid()) {
-        for_each_item(v, "waivers", [&](NodeRef item, const std::string& p) { decode_waiver(item, p); });
+        for_each_item(v, "waivers",
+                      [&](NodeRef item, const std::string& p) { decode_waiver(item, p); });
     }
 }
 
@@ -517,8 +524,7 @@ bool Loader::read_date(NodeRef n, const std::string& path, Located<util::Date>& 
 }
 
 template <typename E>
-bool Loader::read_enum(NodeRef n, const std::string& path, std::string_view what,
-                       Located<E>& out) {
+bool Loader::read_enum(NodeRef n, const std::string& path, std::string_view what, Located<E>& out) {
     if (!n.is_scalar()) {
         type_error(n, path, fmt::format("a {} (one of: {})", what, one_of(model::enum_names<E>())));
         return false;
@@ -528,10 +534,9 @@ bool Loader::read_enum(NodeRef n, const std::string& path, std::string_view what
         return true;
     }
     error(n.location(), path,
-          fmt::format("unknown {} '{}'{}; expected one of: {}", what,
-                      util::quote_for_message(n.scalar()),
-                      did_you_mean(n.scalar(), model::enum_names<E>()),
-                      one_of(model::enum_names<E>())));
+          fmt::format(
+              "unknown {} '{}'{}; expected one of: {}", what, util::quote_for_message(n.scalar()),
+              did_you_mean(n.scalar(), model::enum_names<E>()), one_of(model::enum_names<E>())));
     return false;
 }
 
@@ -683,22 +688,22 @@ void Loader::decode_capabilities(NodeRef n, const std::string& path) {
     section("telemetry_reliance", k_tel, c.telemetry_reliance.loc, c.telemetry_reliance.enabled,
             [&](Fields& sf) {
                 if (NodeRef u = sf["used_for"]; u.valid()) {
-                    read_list(u, sf.path("used_for"), c.telemetry_reliance.used_for,
-                              [&](NodeRef item, const std::string& p,
-                                  Located<model::TelemetryUse>& v) {
-                                  return read_enum(item, p, "telemetry use", v);
-                              });
+                    read_list(
+                        u, sf.path("used_for"), c.telemetry_reliance.used_for,
+                        [&](NodeRef item, const std::string& p, Located<model::TelemetryUse>& v) {
+                            return read_enum(item, p, "telemetry use", v);
+                        });
                 }
             });
     static constexpr std::string_view k_sup[] = {"enabled", "actions"};
     section("support_access", k_sup, c.support_access.loc, c.support_access.enabled,
             [&](Fields& sf) {
                 if (NodeRef u = sf["actions"]; u.valid()) {
-                    read_list(u, sf.path("actions"), c.support_access.actions,
-                              [&](NodeRef item, const std::string& p,
-                                  Located<model::SupportAction>& v) {
-                                  return read_enum(item, p, "support action", v);
-                              });
+                    read_list(
+                        u, sf.path("actions"), c.support_access.actions,
+                        [&](NodeRef item, const std::string& p, Located<model::SupportAction>& v) {
+                            return read_enum(item, p, "support action", v);
+                        });
                 }
             });
     SOC2SCOPE_READ(f, "customer_operations_impact", read_bool, c.customer_operations_impact);
@@ -709,9 +714,8 @@ void Loader::decode_component(NodeRef n, const std::string& path) {
         return;
     }
     static constexpr std::string_view k_keys[] = {
-        "id",       "name",      "kind",      "scope",     "operated_by", "owner",
-        "data",     "controls",  "relations", "rationale", "description", "environment",
-        "vendor"};
+        "id",       "name",      "kind",      "scope",       "operated_by", "owner", "data",
+        "controls", "relations", "rationale", "description", "environment", "vendor"};
     Fields f(*this, n, path, k_keys, {"id", "kind", "scope"});
     model::Component c;
     c.at = {n.location(), path};
@@ -756,7 +760,7 @@ void Loader::decode_component(NodeRef n, const std::string& path) {
                 continue;
             }
             if (auto near = util::closest_match(token.value, model::k_known_controls)) {
-                warning(token.loc, f.path("controls"),
+                warning(token.loc, index_path(f.path("controls"), i),
                         fmt::format("'{}' is not a control the built-in rules know; did you mean "
                                     "'{}'?",
                                     util::quote_for_message(token.value), *near));
@@ -780,7 +784,8 @@ void Loader::decode_component(NodeRef n, const std::string& path) {
     }
     SOC2SCOPE_READ(f, "rationale", read_string, c.rationale);
     SOC2SCOPE_READ(f, "description", read_string, c.description);
-    if (NodeRef e = f["environment"]; e.valid() && expect_mapping(*this, e, f.path("environment"))) {
+    if (NodeRef e = f["environment"];
+        e.valid() && expect_mapping(*this, e, f.path("environment"))) {
         static constexpr std::string_view k_env[] = {"production", "real_customer_data"};
         Fields ef(*this, e, f.path("environment"), k_env);
         c.environment.loc = e.location();
@@ -800,9 +805,8 @@ void Loader::decode_vendor(NodeRef n, const std::string& path) {
     if (!expect_mapping(*this, n, path)) {
         return;
     }
-    static constexpr std::string_view k_keys[] = {"id",     "name",        "description",
-                                                  "customer_data", "method", "soc2_report",
-                                                  "csocs"};
+    static constexpr std::string_view k_keys[] = {
+        "id", "name", "description", "customer_data", "method", "soc2_report", "csocs"};
     Fields f(*this, n, path, k_keys, {"id", "customer_data"});
     model::Vendor v;
     v.at = {n.location(), path};
@@ -814,7 +818,8 @@ void Loader::decode_vendor(NodeRef n, const std::string& path) {
     if (!v.method.present()) {
         v.method.value = model::VendorMethod::CarveOut;
     }
-    if (NodeRef r = f["soc2_report"]; r.valid() && expect_mapping(*this, r, f.path("soc2_report"))) {
+    if (NodeRef r = f["soc2_report"];
+        r.valid() && expect_mapping(*this, r, f.path("soc2_report"))) {
         static constexpr std::string_view k_rep[] = {"period_end", "reviewed", "bridge_letter"};
         Fields rf(*this, r, f.path("soc2_report"), k_rep, {"period_end"});
         v.soc2_report.loc = r.location();
@@ -983,8 +988,7 @@ void Loader::decode_waiver(NodeRef n, const std::string& path) {
 
 void Loader::check_required_sections(SourceLocation root) {
     for (std::string_view section : {"organization", "audit", "components"}) {
-        if (!m_sections.contains(section) &&
-            !(section == "components" && !m_decl.components.empty())) {
+        if (!m_sections.contains(section) && !(section == "components" && m_components_seen)) {
             error(root, "", fmt::format("missing required section '{}'", section));
         }
     }
@@ -1091,8 +1095,7 @@ void Loader::check_consistency() {
         if (a.period.end.value < a.period.start.value ||
             (!type1 && a.period.end.value == a.period.start.value)) {
             error(a.period.end.loc, "audit.period.end",
-                  fmt::format("the period ends ({}) {} it starts ({})",
-                              a.period.end->to_string(),
+                  fmt::format("the period ends ({}) {} it starts ({})", a.period.end->to_string(),
                               a.period.end.value == a.period.start.value ? "on the day" : "before",
                               a.period.start->to_string()));
         }
@@ -1103,7 +1106,8 @@ void Loader::check_consistency() {
     }
     for (const auto& v : m_decl.vendors) {
         const auto& r = v.soc2_report;
-        if (r.reviewed.present() && r.period_end.present() && r.reviewed.value < r.period_end.value) {
+        if (r.reviewed.present() && r.period_end.present() &&
+            r.reviewed.value < r.period_end.value) {
             error(r.reviewed.loc, v.at.path + ".soc2_report.reviewed",
                   fmt::format("reviewed on {}, before the report's period ended on {}",
                               r.reviewed->to_string(), r.period_end->to_string()));

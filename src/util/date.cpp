@@ -1,8 +1,8 @@
-#include <soc2scope/util/date.hpp>
+#include <chrono>
 
 #include <fmt/format.h>
 
-#include <chrono>
+#include <soc2scope/util/date.hpp>
 
 namespace soc2scope::util {
 

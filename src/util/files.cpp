@@ -1,7 +1,3 @@
-#include <soc2scope/util/files.hpp>
-
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -10,6 +6,10 @@
 #include <glob.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <soc2scope/util/files.hpp>
 
 namespace soc2scope::util {
 

@@ -1,8 +1,8 @@
-#include <soc2scope/util/strings.hpp>
+#include <algorithm>
 
 #include <fmt/format.h>
 
-#include <algorithm>
+#include <soc2scope/util/strings.hpp>
 
 namespace soc2scope::util {
 

@@ -1,6 +1,6 @@
-#include <soc2scope/util/utf8.hpp>
-
 #include <fmt/format.h>
+
+#include <soc2scope/util/utf8.hpp>
 
 namespace soc2scope::util {
 
@@ -40,7 +40,8 @@ std::optional<TextProblem> check_text(std::string_view text) {
         for (std::size_t k = 1; k < len; ++k) {
             const unsigned char cc = s[i + k];
             if ((cc & 0xc0u) != 0x80u) {
-                return TextProblem{i, fmt::format("invalid UTF-8 sequence starting with 0x{:02x}", c)};
+                return TextProblem{i,
+                                   fmt::format("invalid UTF-8 sequence starting with 0x{:02x}", c)};
             }
             cp = (cp << 6) | (cc & 0x3fu);
         }

@@ -1,5 +1,8 @@
-#include <soc2scope/util/strings.hpp>
-#include <soc2scope/yaml/document.hpp>
+#include <istream>
+#include <limits>
+#include <optional>
+#include <streambuf>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
@@ -8,10 +11,8 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-#include <istream>
-#include <limits>
-#include <streambuf>
-#include <unordered_map>
+#include <soc2scope/util/strings.hpp>
+#include <soc2scope/yaml/document.hpp>
 
 namespace soc2scope::yaml {
 
@@ -109,6 +110,17 @@ public:
 
     bool has_root() const { return m_has_root; }
 
+    // The innermost list or mapping still open when the parser gave up, for a note that says
+    // where the unfinished structure began.
+    std::optional<diag::Note> open_structure() const {
+        if (m_stack.empty()) {
+            return std::nullopt;
+        }
+        const NodeRef n(&m_doc, m_stack.back().node);
+        return diag::Note{n.location(), fmt::format("in the {} that starts here",
+                                                    n.is_sequence() ? "list" : "mapping")};
+    }
+
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (m_documents++ == 0) {
             return;
@@ -130,7 +142,16 @@ public:
     void OnDocumentEnd() override {}
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        add_leaf(NodeKind::Null, mark, anchor, {}, false);
+        // yaml-cpp marks an empty value at the token after it (often the next line); the key
+        // it belongs to is where a reader looks.
+        YAML::Mark where = mark;
+        if (!m_stack.empty() && m_doc.m_nodes[m_stack.back().node].kind == NodeKind::Mapping &&
+            m_stack.back().kids.size() % 2 == 1) {
+            const auto& key = m_doc.m_nodes[m_stack.back().kids.back()];
+            where.line = static_cast<int>(key.line) - 1;
+            where.column = static_cast<int>(key.column) - 1;
+        }
+        add_leaf(NodeKind::Null, where, anchor, {}, false);
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -193,8 +214,8 @@ private:
             return true;
         }
         static constexpr std::string_view k_core[] = {
-            "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
-            "tag:yaml.org,2002:float", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+            "tag:yaml.org,2002:int",      "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+            "tag:yaml.org,2002:float",    "tag:yaml.org,2002:map",  "tag:yaml.org,2002:seq",
             "tag:yaml.org,2002:timestamp"};
         for (std::string_view t : k_core) {
             if (tag == t) {
@@ -344,9 +365,9 @@ private:
             }
             auto [it, inserted] = seen.emplace(name, kids[i]);
             if (!inserted) {
-                auto& d = m_diags.error(
-                    key.location(), key_path(util::quote_for_message(name)),
-                    "duplicate key (YAML would silently keep only one of the two)");
+                auto& d =
+                    m_diags.error(key.location(), key_path(util::quote_for_message(name)),
+                                  "duplicate key (YAML would silently keep only one of the two)");
                 d.notes.push_back({NodeRef(&m_doc, it->second).location(), "first defined here"});
                 continue;
             }
@@ -389,8 +410,10 @@ ParseResult parse(std::string_view text, diag::FileId file, const ParseLimits& l
     try {
         YAML::Parser parser(in);
         if (!parser.HandleNextDocument(builder) || !builder.has_root()) {
+            const bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
             return fail_at(SourceLocation{file, 1, 1},
-                           "the file is empty; a declaration starts with 'version: 1'");
+                           fmt::format("the file {}; a declaration starts with 'version: 1'",
+                                       blank ? "is empty" : "holds only comments"));
         }
         // Only to find a second document: never loop over documents, since yaml-cpp 0.7.0
         // can produce an endless stream of empty ones from input such as ",".
@@ -401,7 +424,13 @@ ParseResult parse(std::string_view text, diag::FileId file, const ParseLimits& l
         // yaml-cpp calls this "bad file"; what really happened is runaway nesting.
         return fail_at(at(e.mark), "nesting is too deep for the YAML parser");
     } catch (const YAML::Exception& e) {
-        return fail_at(at(e.mark), fmt::format("YAML syntax error: {}", e.msg));
+        auto& d =
+            result.diagnostics.error(at(e.mark), "", fmt::format("YAML syntax error: {}", e.msg));
+        if (auto note = builder.open_structure()) {
+            d.notes.push_back(*note);
+        }
+        result.ok = false;
+        return result;
     } catch (const std::bad_alloc&) {
         return fail_at(SourceLocation{file, 1, 1}, "out of memory while parsing");
     }

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <soc2scope/diag/source.hpp>
-
 #include <string>
 #include <vector>
+
+#include <soc2scope/diag/source.hpp>
 
 namespace soc2scope::diag {
 

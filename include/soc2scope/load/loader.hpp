@@ -1,14 +1,14 @@
 #pragma once
 
-#include <soc2scope/diag/diagnostic.hpp>
-#include <soc2scope/model/declaration.hpp>
-#include <soc2scope/util/files.hpp>
-#include <soc2scope/yaml/document.hpp>
-
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+
+#include <soc2scope/diag/diagnostic.hpp>
+#include <soc2scope/model/declaration.hpp>
+#include <soc2scope/util/files.hpp>
+#include <soc2scope/yaml/document.hpp>
 
 namespace soc2scope::load {
 

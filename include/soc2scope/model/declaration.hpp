@@ -1,13 +1,13 @@
 #pragma once
 
-#include <soc2scope/diag/source.hpp>
-#include <soc2scope/model/enums.hpp>
-#include <soc2scope/util/date.hpp>
-
 #include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include <soc2scope/diag/source.hpp>
+#include <soc2scope/model/enums.hpp>
+#include <soc2scope/util/date.hpp>
 
 namespace soc2scope::model {
 

@@ -113,21 +113,36 @@ constexpr std::optional<E> enum_from_string(std::string_view text) {
 // coverage rule looks for (the first article's table).
 inline constexpr std::string_view k_known_runbooks[] = {"rollout_failure", "ingestion_outage",
                                                         "identity_compromise"};
-inline constexpr std::string_view k_known_domains[] = {
-    "device_identity", "network_exposure", "firmware_updates", "telemetry_integrity",
-    "physical_access"};
+inline constexpr std::string_view k_known_domains[] = {"device_identity", "network_exposure",
+                                                       "firmware_updates", "telemetry_integrity",
+                                                       "physical_access"};
 
 // Control tokens the built-in rules look for. Others are allowed (a team's own controls);
 // a near miss of one of these draws a warning, since a rule would silently not see it.
-inline constexpr std::string_view k_known_controls[] = {
-    "unique_device_identity", "credential_rotation",     "revocation_quarantine",
-    "tenant_binding",         "provisioning_approval",   "identity_logging",
-    "firmware_signing",       "release_approval",        "staged_rollout",
-    "rollback",               "update_failure_monitoring", "tls_ingestion",
-    "schema_validation",      "dead_letter_queue",       "replay_protection",
-    "missing_data_detection", "tenant_isolation",        "rate_limiting",
-    "export_controls",        "least_privilege",         "access_approval",
-    "privileged_audit_log",   "access_review",           "time_bound_access",
-    "restore_testing"};
+inline constexpr std::string_view k_known_controls[] = {"unique_device_identity",
+                                                        "credential_rotation",
+                                                        "revocation_quarantine",
+                                                        "tenant_binding",
+                                                        "provisioning_approval",
+                                                        "identity_logging",
+                                                        "firmware_signing",
+                                                        "release_approval",
+                                                        "staged_rollout",
+                                                        "rollback",
+                                                        "update_failure_monitoring",
+                                                        "tls_ingestion",
+                                                        "schema_validation",
+                                                        "dead_letter_queue",
+                                                        "replay_protection",
+                                                        "missing_data_detection",
+                                                        "tenant_isolation",
+                                                        "rate_limiting",
+                                                        "export_controls",
+                                                        "least_privilege",
+                                                        "access_approval",
+                                                        "privileged_audit_log",
+                                                        "access_review",
+                                                        "time_bound_access",
+                                                        "restore_testing"};
 
 } // namespace soc2scope::model

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <soc2scope/util/result.hpp>
-
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
+
+#include <soc2scope/util/result.hpp>
 
 namespace soc2scope::util {
 

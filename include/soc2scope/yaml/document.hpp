@@ -1,11 +1,11 @@
 #pragma once
 
-#include <soc2scope/diag/diagnostic.hpp>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <soc2scope/diag/diagnostic.hpp>
 
 namespace soc2scope::yaml {
 

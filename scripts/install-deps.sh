@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what building soc2scope needs, from Debian's packages only, and nothing that is
+# already there. With --test it also installs what the test suite needs (Node.js and the
+# JSON Schema validator from npm, clang for the sanitizer build, clang-format).
+set -euo pipefail
+
+packages=(cmake ninja-build g++ pkg-config
+          libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(catch2 clang clang-format git nodejs npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}" >&2
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+  # The schema test validates YAML with an independent validator (ajv); versions are pinned
+  # by tests/schema/package-lock.json.
+  here=$(cd "$(dirname "$0")/.." && pwd)
+  if [[ ! -d "$here/tests/schema/node_modules" ]]; then
+    (cd "$here/tests/schema" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi

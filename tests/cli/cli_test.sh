@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Behaviour of the soc2scope binary that a golden file cannot show: files it writes,
+# environment it honours, and the bounds it keeps on hostile input.
+#   cli_test.sh BIN REPO_ROOT TEST_NAME
+set -u
+bin=$(realpath "$1") root=$2 name=$3
+work=$(mktemp -d)
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+cd "$root" || exit 1
+unset NO_COLOR
+
+fail() {
+  echo "FAIL [$name]: $*" >&2
+  exit 1
+}
+
+# expect_exit CODE CMD...: runs CMD, keeps its stderr in $work/err, checks the exit code.
+expect_exit() {
+  local want=$1
+  shift
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  [[ $got -eq $want ]] || {
+    cat "$work/err" >&2
+    fail "expected exit $want, got $got from: $*"
+  }
+}
+
+# Runs the binary on hostile input with a time limit and, outside sanitizer builds, a 1 GiB
+# address-space limit; it must refuse the input (exit 2) naming the file with line:col.
+bounded() {
+  local file=$1 seconds=2
+  [[ -n "${SOC2SCOPE_SANITIZED:-}" ]] && seconds=10
+  local start end
+  start=$(date +%s%N)
+  (
+    [[ -n "${SOC2SCOPE_SANITIZED:-}" ]] || ulimit -v 1048576
+    exec timeout "$seconds" "$bin" validate -f "$file"
+  ) >"$work/out" 2>"$work/err"
+  local got=$?
+  end=$(date +%s%N)
+  [[ $got -eq 2 ]] || {
+    head -c 2000 "$work/err" >&2
+    fail "$file: expected exit 2, got $got (124 means it ran past ${seconds}s)"
+  }
+  grep -qE "^$(printf '%s' "$file" | sed 's/[.[\*^$/]/\\&/g'):[0-9]+:[0-9]+: error: " "$work/err" ||
+    fail "$file: no file:line:col error in: $(head -c 500 "$work/err")"
+  echo "$file: refused in $(((end - start) / 1000000)) ms: $(head -n 1 "$work/err" | cut -c1-160)"
+}
+
+case "$name" in
+schema-bytes)
+  "$bin" schema >"$work/schema.json" || fail "schema exited $?"
+  cmp "$work/schema.json" schemas/soc2scope.schema.json || fail "schema output differs from schemas/soc2scope.schema.json"
+  "$bin" schema --format json -o "$work/schema2.json" || fail "schema -o exited $?"
+  cmp "$work/schema2.json" schemas/soc2scope.schema.json || fail "schema -o differs"
+  ;;
+
+init-profiles)
+  for profile in hardware-saas saas; do
+    mkdir -p "$work/$profile"
+    expect_exit 0 "$bin" -f "$work/$profile/soc2scope.yaml" init --profile "$profile"
+    cmp "$work/$profile/soc2scope.yaml" "templates/$profile.yaml" || fail "$profile: starter differs from templates/$profile.yaml"
+    cmp "$work/$profile/soc2scope.schema.json" schemas/soc2scope.schema.json || fail "$profile: schema not written beside it"
+    head -n 1 "$work/$profile/soc2scope.yaml" | grep -q '^# yaml-language-server: \$schema=soc2scope.schema.json$' ||
+      fail "$profile: starter does not point editors at the schema"
+    expect_exit 0 "$bin" -f "$work/$profile/soc2scope.yaml" validate
+  done
+  (cd "$work/saas" && rm -f soc2scope.yaml && "$bin" init --profile saas -q) || fail "init in the current directory failed"
+  [[ -f "$work/saas/soc2scope.yaml" ]] || fail "init without -f did not write ./soc2scope.yaml"
+  expect_exit 2 "$bin" -f "$work/x.yaml" init --profile enterprise
+  [[ ! -e "$work/x.yaml" ]] || fail "an unknown profile still wrote a file"
+  ;;
+
+init-refuses-overwrite)
+  echo "my own declaration" >"$work/soc2scope.yaml"
+  expect_exit 2 "$bin" -f "$work/soc2scope.yaml" init
+  grep -q "already exists; pass --force" "$work/err" || fail "no hint about --force"
+  [[ "$(cat "$work/soc2scope.yaml")" == "my own declaration" ]] || fail "the existing file was changed"
+  expect_exit 0 "$bin" -f "$work/soc2scope.yaml" init --force
+  cmp "$work/soc2scope.yaml" templates/hardware-saas.yaml || fail "--force did not write the starter"
+  ;;
+
+output-atomic)
+  expect_exit 0 "$bin" --format json -o "$work/report.json" validate -f examples/saas/soc2scope.yaml
+  grep -q '"valid": true' "$work/report.json" || fail "report not written"
+  [[ ! -s "$work/out" ]] || fail "-o still printed the report on stdout"
+  ls -A "$work" | grep -q '^\.report\.json\.' && fail "a temporary file was left behind"
+  # A directory that cannot be written: the run fails and the old report stays whole.
+  mkdir "$work/ro" && echo "old report" >"$work/ro/report.json" && chmod a-w "$work/ro"
+  if [[ $(id -u) -ne 0 ]]; then
+    expect_exit 2 "$bin" --format json -o "$work/ro/report.json" validate -f examples/saas/soc2scope.yaml
+    [[ "$(cat "$work/ro/report.json")" == "old report" ]] || fail "the old report was damaged"
+  fi
+  # Writing into a missing directory fails cleanly, naming the file.
+  expect_exit 2 "$bin" --format json -o "$work/missing/report.json" validate -f examples/saas/soc2scope.yaml
+  grep -q "missing/report.json\|$work/missing" "$work/err" || fail "the error does not name the output"
+  ;;
+
+no-output-on-invalid)
+  echo "old report" >"$work/report.txt"
+  expect_exit 2 "$bin" -o "$work/report.txt" validate -f tests/fixtures/invalid/bad-enum-scope.yaml
+  [[ "$(cat "$work/report.txt")" == "old report" ]] || fail "an invalid run replaced the report"
+  ;;
+
+no-color-env)
+  expect_exit 2 "$bin" --color always validate -f tests/fixtures/invalid/bad-enum-scope.yaml
+  grep -q $'\x1b\[' "$work/err" || fail "--color always printed no colour"
+  NO_COLOR=1 "$bin" --color auto validate -f tests/fixtures/invalid/bad-enum-scope.yaml 2>"$work/err"
+  grep -q $'\x1b\[' "$work/err" && fail "NO_COLOR was ignored"
+  NO_COLOR=1 "$bin" --color always validate -f tests/fixtures/invalid/bad-enum-scope.yaml 2>"$work/err"
+  grep -q $'\x1b\[' "$work/err" || fail "--color always should win over NO_COLOR"
+  "$bin" --color never validate -f tests/fixtures/invalid/bad-enum-scope.yaml 2>"$work/err"
+  grep -q $'\x1b\[' "$work/err" && fail "--color never printed colour"
+  true
+  ;;
+
+resource-bounds)
+  cd "$work" || exit 1
+  # Over the 16 MiB default: refused before it is read.
+  head -c $((17 * 1024 * 1024)) /dev/zero | tr '\0' '#' >huge.yaml
+  bounded huge.yaml
+  grep -q "over the 16 MiB limit" "$work/err" || fail "huge.yaml: the size limit is not named"
+  # 100,000 levels of flow nesting, of both kinds.
+  { printf 'version: 1\nx: '; head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; echo; } >deep-seq.yaml
+  bounded deep-seq.yaml
+  { printf 'version: 1\nx: '; for _ in $(seq 1000); do printf '{a: {a: {a: {a: {a: {a: {a: {a: {a: {a: '; done; echo; } >deep-map.yaml
+  bounded deep-map.yaml
+  # Alias bomb: nine levels of ten aliases each would expand to 10^9 nodes.
+  {
+    echo 'version: 1'
+    echo 'x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'
+    for i in $(seq 1 9); do
+      p=$((i - 1))
+      echo "x$i: &a$i [*a$p, *a$p, *a$p, *a$p, *a$p, *a$p, *a$p, *a$p, *a$p, *a$p]"
+    done
+  } >bomb.yaml
+  bounded bomb.yaml
+  # Binary junk and a file of NUL bytes.
+  head -c 1048576 /dev/urandom >junk.yaml
+  bounded junk.yaml
+  head -c 65536 /dev/zero >zeros.yaml
+  bounded zeros.yaml
+  # 4 MiB of a long list: under the size limit, so it is parsed; still bounded.
+  { echo 'version: 1'; echo 'x-big:'; for _ in $(seq 60000); do echo '  - {a: 1, b: two, c: [3, 4, 5], d: "a longer string of text"}'; done; echo 'unknown_key_at_the_end: 1'; } >big.yaml
+  bounded big.yaml
+  ;;
+
+directory-and-unreadable)
+  expect_exit 2 "$bin" validate -f examples
+  grep -q "^examples:1:1: error: cannot read the file: is a directory" "$work/err" || fail "directory: $(cat "$work/err")"
+  if [[ $(id -u) -ne 0 ]]; then
+    cp examples/saas/soc2scope.yaml "$work/locked.yaml" && chmod 000 "$work/locked.yaml"
+    expect_exit 2 "$bin" validate -f "$work/locked.yaml"
+    grep -q "permission denied" "$work/err" || fail "unreadable: $(cat "$work/err")"
+  fi
+  mkfifo "$work/fifo.yaml"
+  expect_exit 2 timeout 5 "$bin" validate -f "$work/fifo.yaml"
+  grep -q "is not a regular file" "$work/err" || fail "fifo: $(cat "$work/err")"
+  ;;
+
+*)
+  fail "unknown test"
+  ;;
+esac
+echo "ok [$name]"
