@@ -7,7 +7,11 @@ set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config
           libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(catch2 clang clang-format git nodejs npm)
+  packages+=(catch2 clang clang-format git)
+  # A machine may already have Node.js from elsewhere (its npm bundled); Debian's npm
+  # package would conflict with it, so only the missing commands are installed.
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()
