@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <soc2scope/rules/engine.hpp>
 #include <soc2scope/util/files.hpp>
 #include <soc2scope/util/strings.hpp>
 
@@ -23,6 +24,12 @@ load::LoadResult load_declaration(const Context& ctx) {
     load::LoadOptions options;
     options.max_file_size = ctx.options.max_file_size;
     load::LoadResult result = load::load_file(ctx.options.file, disk, options);
+    if (result.declaration) {
+        rules::check_rule_references(*result.declaration, result.diagnostics);
+        if (result.diagnostics.has_errors()) {
+            result.declaration.reset();
+        }
+    }
     print_diagnostics(ctx, result);
     return result;
 }

@@ -51,9 +51,13 @@ struct Command {
 Runner setup_init(CLI::App& sub);
 Runner setup_validate(CLI::App& sub);
 Runner setup_schema(CLI::App& sub);
+Runner setup_check(CLI::App& sub);
+Runner setup_rules(CLI::App& sub);
+Runner setup_explain(CLI::App& sub);
 
-// Loads the declaration named by -f and prints its diagnostics to stderr (warnings too,
-// unless -q). The result carries the declaration only when there were no errors.
+// Loads the declaration named by -f, checks what needs the rule registry (waiver rule ids),
+// and prints the diagnostics to stderr (warnings too, unless -q). The result carries the
+// declaration only when there were no errors.
 load::LoadResult load_declaration(const Context& ctx);
 void print_diagnostics(const Context& ctx, const load::LoadResult& result);
 

@@ -20,6 +20,9 @@ constexpr Command k_commands[] = {
     {"init", "Write a commented starter soc2scope.yaml", setup_init},
     {"validate", "Check that the declaration loads: syntax, keys, types, references",
      setup_validate},
+    {"check", "Check the declared scope against the built-in rules: the gap report", setup_check},
+    {"rules", "List the built-in rules", setup_rules},
+    {"explain", "Explain one rule: why it exists, what it checks, how to fix it", setup_explain},
     {"schema", "Print the JSON Schema of the declaration (for editors and CI)", setup_schema},
 };
 

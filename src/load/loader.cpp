@@ -361,6 +361,9 @@ bool Loader::claim_section(std::string_view name, NodeRef value) {
 void Loader::decode_file(NodeRef root, const std::string& display) {
     Fields f(*this, root, "", k_top_keys);
     const bool is_root = m_decl.files.size() == 1;
+    for (std::size_t i = 0; i < root.size(); ++i) {
+        m_decl.sections.emplace(std::string(root.key(i).scalar()), root.key(i).location());
+    }
     if (is_root) {
         m_root_loc = root.location();
     }

@@ -39,6 +39,11 @@ const Process* Declaration::find_process(ProcessKind kind) const {
     return it == processes.end() ? nullptr : &it->second;
 }
 
+SourceLocation Declaration::section_location(std::string_view name) const {
+    auto it = sections.find(name);
+    return it == sections.end() ? SourceLocation{} : it->second;
+}
+
 void Declaration::build_indexes() {
     m_component_index.clear();
     m_vendor_index.clear();

@@ -231,6 +231,11 @@ struct Declaration {
     std::vector<EvidenceEntry> evidence;
     std::vector<Waiver> waivers;
     std::vector<std::string> files; // every file loaded, root first, as the user named them
+    // Where each top-level section is first declared ("components" -> its key), so a finding
+    // about a whole section can point at it.
+    std::map<std::string, SourceLocation, std::less<>> sections;
+
+    SourceLocation section_location(std::string_view name) const;
 
     const Component* find_component(std::string_view id) const;
     const Vendor* find_vendor(std::string_view id) const;

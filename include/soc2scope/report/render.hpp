@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+
+#include <soc2scope/diag/source.hpp>
+#include <soc2scope/report/check_report.hpp>
+#include <soc2scope/rules/rule.hpp>
+
+namespace soc2scope::report {
+
+// One renderer per format; each is a pure function of the report and escapes user text for
+// its medium (terminal, JSON, Markdown).
+std::string render_check_text(const CheckReport& r, const diag::SourceFiles& files, bool color);
+std::string render_check_json(const CheckReport& r, const diag::SourceFiles& files);
+std::string render_check_markdown(const CheckReport& r, const diag::SourceFiles& files);
+
+std::string render_rules_text();
+std::string render_rules_json();
+std::string render_rules_markdown(); // docs/rules.md is this, byte for byte
+std::string render_explain(const rules::RuleInfo& rule);
+
+// Markdown table cell: pipes escaped, line breaks as <br>, HTML-significant characters as
+// entities, so user text renders as text in GitHub and cannot break the table.
+std::string markdown_cell(std::string_view text);
+// Plain text for a terminal: control characters shown as \xNN.
+std::string terminal_text(std::string_view text);
+// Wraps `text` at `width` columns, each line prefixed by `indent`.
+std::string wrap(std::string_view text, std::size_t width, std::string_view indent);
+
+} // namespace soc2scope::report

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <soc2scope/diag/diagnostic.hpp>
+#include <soc2scope/model/declaration.hpp>
+#include <soc2scope/report/check_report.hpp>
+
+namespace soc2scope::rules {
+
+struct CheckOptions {
+    util::Date as_of;
+    std::optional<Severity> fail_on = Severity::Error;
+};
+
+// Runs every built-in rule, applies waivers and summarizes. `file` names the declaration in
+// the report.
+report::CheckReport run_check(const model::Declaration& decl, const std::string& file,
+                              const CheckOptions& options);
+
+// Input errors that need the rule registry: a waiver naming an unknown rule. Reported with
+// a "did you mean" like any other declaration error, by `validate` and `check` alike.
+void check_rule_references(const model::Declaration& decl, diag::Diagnostics& diags);
+
+} // namespace soc2scope::rules

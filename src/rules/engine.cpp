@@ -1,0 +1,183 @@
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <soc2scope/rules/engine.hpp>
+#include <soc2scope/util/strings.hpp>
+
+#include "builtin/builtin.hpp"
+
+namespace soc2scope::rules {
+
+using builtin::Context;
+using builtin::Sink;
+
+namespace {
+
+std::size_t rule_index(const RuleInfo* r) {
+    return static_cast<std::size_t>(r - all_rules().data());
+}
+
+// Waivers turn matching findings into waived ones while they are active; an expired waiver
+// is an error of its own and its findings fail again; a waiver that matches nothing is info.
+void apply_waivers(const model::Declaration& decl, util::Date as_of, Sink& sink) {
+    auto& findings = sink.findings();
+    const std::size_t produced = findings.size();
+    for (const auto& w : decl.waivers) {
+        const bool expired = w.expires.value < as_of;
+        bool used = false;
+        for (std::size_t i = 0; i < produced; ++i) {
+            Finding& f = findings[i];
+            if (f.rule->id != w.rule.value || f.rule->family == Family::Waiver) {
+                continue;
+            }
+            if (w.component.present() && f.component != w.component.value) {
+                continue;
+            }
+            used = true;
+            if (!expired && !f.waived()) {
+                f.waiver =
+                    WaiverRef{w.reason.value, w.approved_by.value, w.expires.value, w.at.loc};
+            }
+        }
+        const std::string what = w.component.present()
+                                     ? fmt::format("`{}` on `{}`", w.rule.value, w.component.value)
+                                     : fmt::format("`{}`", w.rule.value);
+        if (expired) {
+            sink.add("waiver.expired", nullptr, w.at.path + ".expires", w.expires.loc,
+                     fmt::format("the waiver for {} (approved by {}) expired on {}{}", what,
+                                 w.approved_by.value, w.expires->to_string(),
+                                 used ? "; the waived finding fails again" : ""));
+        } else if (!used) {
+            sink.add("waiver.unused", nullptr, w.at.path, w.at.loc,
+                     fmt::format("the waiver for {} matches no finding", what));
+        }
+    }
+}
+
+std::vector<report::TriggerStatus> trigger_statuses(const model::Declaration& decl) {
+    const auto& c = decl.capabilities;
+    auto status = [](std::string id, std::string title, const model::Located<bool>& enabled,
+                     diag::SourceLocation loc, std::string detail) {
+        report::TriggerStatus t;
+        t.id = std::move(id);
+        t.title = std::move(title);
+        t.fired = enabled.value;
+        t.location = enabled.present() ? enabled.loc : loc;
+        if (!enabled.present()) {
+            t.why = fmt::format("capabilities.{} is not declared", t.id);
+        } else {
+            t.why = fmt::format("capabilities.{}{} is {}{}", t.id,
+                                t.id == "customer_operations_impact" ? "" : ".enabled",
+                                enabled.value ? "true" : "false",
+                                enabled.value && !detail.empty() ? " (" + detail + ")" : "");
+        }
+        return t;
+    };
+    auto joined = [](const auto& list) {
+        std::vector<std::string> names;
+        for (const auto& item : list) {
+            names.emplace_back(model::to_string(item.value));
+        }
+        return util::join(names, ", ");
+    };
+    std::vector<report::TriggerStatus> out;
+    const auto& auth = c.device_authentication;
+    out.push_back(
+        status("device_authentication", "devices authenticate to the cloud", auth.enabled, auth.loc,
+               auth.credential.present()
+                   ? fmt::format("credential: {}", model::to_string(auth.credential.value))
+                   : ""));
+    const auto& fw = c.firmware_updates;
+    out.push_back(status("firmware_updates", "firmware is pushed to devices", fw.enabled, fw.loc,
+                         fw.remote_configuration.value ? "with remote configuration" : ""));
+    const auto& tel = c.telemetry_reliance;
+    out.push_back(status("telemetry_reliance", "customers rely on device telemetry", tel.enabled,
+                         tel.loc, tel.used_for.empty() ? "" : "used for " + joined(tel.used_for)));
+    const auto& sup = c.support_access;
+    out.push_back(status("support_access", "support can see or operate devices", sup.enabled,
+                         sup.loc, sup.actions.empty() ? "" : "actions: " + joined(sup.actions)));
+    out.push_back(status("customer_operations_impact",
+                         "failures affect customer operations (availability)",
+                         c.customer_operations_impact, c.loc, ""));
+    return out;
+}
+
+} // namespace
+
+report::CheckReport run_check(const model::Declaration& decl, const std::string& file,
+                              const CheckOptions& options) {
+    const Context ctx{decl, options.as_of};
+    Sink sink;
+    builtin::check_device_auth(ctx, sink);
+    builtin::check_firmware(ctx, sink);
+    builtin::check_telemetry(ctx, sink);
+    builtin::check_support(ctx, sink);
+    builtin::check_availability(ctx, sink);
+    builtin::check_boundary(ctx, sink);
+    builtin::check_general(ctx, sink);
+    apply_waivers(decl, options.as_of, sink);
+
+    report::CheckReport r;
+    r.file = file;
+    r.files = decl.files;
+    r.organization = decl.organization.name.value;
+    r.system = decl.organization.system.value;
+    r.as_of = options.as_of;
+    r.fail_on = options.fail_on;
+    for (const auto& c : decl.audit.criteria) {
+        r.audit_criteria.emplace_back(model::to_string(c.value));
+    }
+    r.triggers = trigger_statuses(decl);
+    r.findings = std::move(sink.findings());
+    std::stable_sort(r.findings.begin(), r.findings.end(), [](const Finding& a, const Finding& b) {
+        return std::tuple(a.rule->family, rule_index(a.rule), a.location.file, a.location.line,
+                          a.location.column, a.component) <
+               std::tuple(b.rule->family, rule_index(b.rule), b.location.file, b.location.line,
+                          b.location.column, b.component);
+    });
+    std::set<std::string> touched;
+    for (const Finding& f : r.findings) {
+        if (f.waived()) {
+            ++r.summary.waived;
+            continue;
+        }
+        switch (f.severity) {
+        case Severity::Error:
+            ++r.summary.errors;
+            break;
+        case Severity::Warning:
+            ++r.summary.warnings;
+            break;
+        case Severity::Info:
+            ++r.summary.infos;
+            break;
+        }
+        for (std::string_view c : f.rule->criteria) {
+            touched.emplace(c);
+        }
+        if (options.fail_on && f.severity >= *options.fail_on) {
+            r.failed = true;
+        }
+    }
+    r.criteria_touched.assign(touched.begin(), touched.end());
+    std::sort(r.criteria_touched.begin(), r.criteria_touched.end(), report::criteria_less);
+    return r;
+}
+
+void check_rule_references(const model::Declaration& decl, diag::Diagnostics& diags) {
+    const auto ids = rule_ids();
+    for (const auto& w : decl.waivers) {
+        if (find_rule(w.rule.value) != nullptr) {
+            continue;
+        }
+        const auto near = util::closest_match(w.rule.value, ids);
+        diags.error(w.rule.loc, w.at.path + ".rule",
+                    fmt::format("unknown rule id '{}'{}; `soc2scope rules` lists them",
+                                util::quote_for_message(w.rule.value),
+                                near ? fmt::format(" (did you mean '{}'?)", *near) : ""));
+    }
+}
+
+} // namespace soc2scope::rules
