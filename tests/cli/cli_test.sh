@@ -49,6 +49,13 @@ bounded() {
 }
 
 case "$name" in
+rules-doc)
+  # docs/rules.md is generated from the registry; regenerate it with the command below.
+  "$bin" rules --format markdown >"$work/rules.md" || fail "rules exited $?"
+  diff -u docs/rules.md "$work/rules.md" ||
+    fail "docs/rules.md is out of date: soc2scope rules --format markdown > docs/rules.md"
+  ;;
+
 schema-bytes)
   "$bin" schema >"$work/schema.json" || fail "schema exited $?"
   cmp "$work/schema.json" schemas/soc2scope.schema.json || fail "schema output differs from schemas/soc2scope.schema.json"
