@@ -2,6 +2,7 @@
 
 #include <soc2scope/report/render.hpp>
 #include <soc2scope/rules/engine.hpp>
+#include <soc2scope/util/files.hpp>
 
 #include "common.hpp"
 
@@ -24,6 +25,9 @@ ExitStatus run_check(const Context& ctx, const CheckCliOptions& opts) {
     rules::CheckOptions options;
     options.as_of = ctx.clock.today();
     options.fail_on = rules::severity_from_string(opts.fail_on); // "never" gives nothing
+    util::DiskFileSystem disk;
+    options.fs = &disk;
+    options.root_dir = declaration_dir(ctx);
     const report::CheckReport r = rules::run_check(*loaded.declaration, ctx.options.file, options);
 
     std::string out;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <soc2scope/evidence/checklist.hpp>
 #include <soc2scope/rules/engine.hpp>
 #include <soc2scope/util/files.hpp>
 #include <soc2scope/util/strings.hpp>
@@ -19,6 +20,11 @@ void print_error(const Context& ctx, std::string_view message) {
     }
 }
 
+std::filesystem::path declaration_dir(const Context& ctx) {
+    const std::filesystem::path dir = std::filesystem::path(ctx.options.file).parent_path();
+    return dir.empty() ? std::filesystem::path(".") : dir;
+}
+
 load::LoadResult load_declaration(const Context& ctx) {
     util::DiskFileSystem disk;
     load::LoadOptions options;
@@ -26,6 +32,7 @@ load::LoadResult load_declaration(const Context& ctx) {
     load::LoadResult result = load::load_file(ctx.options.file, disk, options);
     if (result.declaration) {
         rules::check_rule_references(*result.declaration, result.diagnostics);
+        evidence::check_evidence_references(*result.declaration, result.diagnostics);
         if (result.diagnostics.has_errors()) {
             result.declaration.reset();
         }

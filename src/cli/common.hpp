@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <span>
 #include <string>
@@ -69,5 +70,8 @@ bool check_format(const Context& ctx, std::string_view command,
 ExitStatus emit(const Context& ctx, std::string_view content);
 
 void print_error(const Context& ctx, std::string_view message);
+
+// The folder of the declaration named by -f: evidence paths may not leave it.
+std::filesystem::path declaration_dir(const Context& ctx);
 
 } // namespace soc2scope::cli

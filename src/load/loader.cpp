@@ -925,8 +925,8 @@ void Loader::decode_evidence(NodeRef n, const std::string& path, const std::stri
     if (!expect_mapping(*this, n, path)) {
         return;
     }
-    static constexpr std::string_view k_keys[] = {"satisfies", "path",  "url",
-                                                  "collected", "owner", "note"};
+    static constexpr std::string_view k_keys[] = {"satisfies", "path",  "url",  "collected",
+                                                  "owner",     "note",  "count"};
     Fields f(*this, n, path, k_keys, {"satisfies", "collected"});
     model::EvidenceEntry e;
     e.at = {n.location(), path};
@@ -964,6 +964,10 @@ void Loader::decode_evidence(NodeRef n, const std::string& path, const std::stri
     SOC2SCOPE_READ(f, "collected", read_date, e.collected);
     SOC2SCOPE_READ(f, "owner", read_string, e.owner);
     SOC2SCOPE_READ(f, "note", read_string, e.note);
+    SOC2SCOPE_READ(f, "count", read_int, e.count);
+    if (e.count.present() && e.count.value < 1) {
+        error(e.count.loc, f.path("count"), "expected at least 1");
+    }
     m_decl.evidence.push_back(std::move(e));
 }
 

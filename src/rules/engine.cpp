@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <soc2scope/evidence/checklist.hpp>
 #include <soc2scope/rules/engine.hpp>
 #include <soc2scope/util/strings.hpp>
 
@@ -52,6 +53,62 @@ void apply_waivers(const model::Declaration& decl, util::Date as_of, Sink& sink)
         } else if (!used) {
             sink.add("waiver.unused", nullptr, w.at.path, w.at.loc,
                      fmt::format("the waiver for {} matches no finding", what));
+        }
+    }
+}
+
+void check_evidence(const model::Declaration& decl, const CheckOptions& options, Sink& sink) {
+    evidence::ChecklistOptions copt;
+    copt.as_of = options.as_of;
+    copt.fs = options.fs;
+    copt.root_dir = options.root_dir;
+    const evidence::Checklist list = evidence::build_checklist(decl, "", copt);
+    const diag::SourceLocation section = decl.section_location("evidence").known()
+                                             ? decl.section_location("evidence")
+                                             : decl.organization.loc;
+    for (const evidence::ChecklistItem& item : list.items) {
+        const auto* e = item.entry;
+        const std::string by = util::join(item.required_by, ", ");
+        switch (item.status) {
+        case evidence::Status::Provided:
+            break;
+        case evidence::Status::Missing:
+            if (item.optional()) {
+                break;
+            }
+            if (e != nullptr) {
+                sink.add("evidence.missing", nullptr, e->at.path, e->at.loc,
+                         fmt::format("`{}` ({}) holds {}; required by {}", item.id,
+                                     item.def->title, item.reason, by));
+            } else {
+                sink.add("evidence.missing", nullptr, "evidence", section,
+                         fmt::format("no evidence for `{}` ({}); required by {}", item.id,
+                                     item.def->title, by));
+            }
+            break;
+        case evidence::Status::Stale:
+            sink.add("evidence.stale", nullptr, e->at.path + ".collected", e->collected.loc,
+                     fmt::format("`{}` is stale: {}", item.id, item.reason));
+            break;
+        case evidence::Status::NotFound:
+            break; // reported once per entry below
+        }
+    }
+    for (const evidence::PathProblem& p : list.path_problems) {
+        const auto& e = *p.entry;
+        std::vector<std::string> ids;
+        for (const auto& id : e.satisfies) {
+            ids.push_back(fmt::format("`{}`", id.value));
+        }
+        if (p.outside_folder) {
+            sink.add("evidence.outside-folder", nullptr, e.at.path + ".path", e.path.loc,
+                     fmt::format("the evidence for {} points at `{}`, outside the declaration's "
+                                 "folder; it was not followed",
+                                 util::join(ids, ", "), e.path.value));
+        } else {
+            sink.add("evidence.not-found", nullptr, e.at.path + ".path", e.path.loc,
+                     fmt::format("the evidence for {} points at `{}`, but {}", util::join(ids, ", "),
+                                 e.path.value, p.reason));
         }
     }
 }
@@ -117,6 +174,7 @@ report::CheckReport run_check(const model::Declaration& decl, const std::string&
     builtin::check_availability(ctx, sink);
     builtin::check_boundary(ctx, sink);
     builtin::check_general(ctx, sink);
+    check_evidence(decl, options, sink);
     apply_waivers(decl, options.as_of, sink);
 
     report::CheckReport r;
@@ -164,6 +222,51 @@ report::CheckReport run_check(const model::Declaration& decl, const std::string&
     r.criteria_touched.assign(touched.begin(), touched.end());
     std::sort(r.criteria_touched.begin(), r.criteria_touched.end(), report::criteria_less);
     return r;
+}
+
+bool rule_applies(const RuleInfo& rule, const model::Declaration& decl) {
+    const Context ctx{decl, {}};
+    const auto& caps = decl.capabilities;
+    const std::string_view id = rule.id;
+    switch (rule.family) {
+    case Family::DeviceAuth:
+        return ctx.device_auth();
+    case Family::Firmware:
+        return id == "firmware.remote-config-in-scope" ? ctx.remote_config() : ctx.firmware();
+    case Family::Telemetry:
+        if (id == "telemetry.processing-integrity") {
+            return ctx.telemetry() &&
+                   (caps.telemetry_reliance.used_for.contains(model::TelemetryUse::Billing) ||
+                    caps.telemetry_reliance.used_for.contains(model::TelemetryUse::ComplianceReporting));
+        }
+        return ctx.telemetry();
+    case Family::Support:
+        if (id == "support.time-bound-access") {
+            return ctx.support() &&
+                   (caps.support_access.actions.contains(model::SupportAction::ChangeSettings) ||
+                    caps.support_access.actions.contains(model::SupportAction::InitiateUpdates));
+        }
+        return ctx.support();
+    case Family::Availability:
+        return id == "availability.criteria-selected" ? caps.customer_operations_impact.value
+                                                      : decl.audit.has(model::Criterion::Availability);
+    case Family::Boundary:
+        if (id == "boundary.device-underreach" || id == "responsibility.coverage") {
+            return ctx.any_device_trigger();
+        }
+        return true;
+    case Family::General:
+        if (id == "vendor.report-review") {
+            return std::any_of(decl.vendors.begin(), decl.vendors.end(),
+                               [](const auto& v) { return v.customer_data.value; });
+        }
+        return true;
+    case Family::Evidence:
+        return true;
+    case Family::Waiver:
+        return !decl.waivers.empty();
+    }
+    return true;
 }
 
 void check_rule_references(const model::Declaration& decl, diag::Diagnostics& diags) {

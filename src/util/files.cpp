@@ -116,6 +116,31 @@ fs::path DiskFileSystem::identity(const fs::path& path) {
     return ec ? path.lexically_normal() : canonical;
 }
 
+FileSystem::Kind DiskFileSystem::kind(const fs::path& path) {
+    std::error_code ec;
+    const auto st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+        return Kind::Missing;
+    }
+    if (fs::is_regular_file(st)) {
+        return Kind::File;
+    }
+    return fs::is_directory(st) ? Kind::Directory : Kind::Other;
+}
+
+std::vector<fs::path> DiskFileSystem::files_under(const fs::path& dir) {
+    std::vector<fs::path> out;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
+         !ec && it != end; it.increment(ec)) {
+        if (it->is_regular_file(ec)) {
+            out.push_back(it->path());
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 void MemoryFileSystem::add(const fs::path& path, std::string content) {
     m_files[path.lexically_normal()] = std::move(content);
 }
@@ -146,6 +171,31 @@ std::vector<fs::path> MemoryFileSystem::glob(const fs::path& pattern) {
 
 fs::path MemoryFileSystem::identity(const fs::path& path) {
     return path.lexically_normal();
+}
+
+FileSystem::Kind MemoryFileSystem::kind(const fs::path& path) {
+    const fs::path p = path.lexically_normal();
+    if (m_files.contains(p)) {
+        return Kind::File;
+    }
+    return files_under(p).empty() ? Kind::Missing : Kind::Directory;
+}
+
+std::vector<fs::path> MemoryFileSystem::files_under(const fs::path& dir) {
+    std::vector<fs::path> out;
+    const fs::path d = dir.lexically_normal();
+    for (const auto& [path, content] : m_files) {
+        if (path != d && is_within(path, d)) {
+            out.push_back(path);
+        }
+    }
+    return out;
+}
+
+bool is_within(const fs::path& path, const fs::path& dir) {
+    const fs::path base = dir.empty() ? fs::path(".") : dir;
+    const fs::path rel = path.lexically_normal().lexically_relative(base.lexically_normal());
+    return !rel.empty() && *rel.begin() != ".." && !rel.is_absolute();
 }
 
 Result<bool, std::string> write_file_atomically(const fs::path& path, std::string_view content) {

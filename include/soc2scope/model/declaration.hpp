@@ -205,6 +205,7 @@ struct EvidenceEntry {
     Located<util::Date> collected;
     Located<std::string> owner;
     Located<std::string> note;
+    Located<int> count;   // how many examples it holds, for "2 to 3 examples" items
     std::string base_dir; // directory of the declaring file, for resolving `path`
 };
 

@@ -3,13 +3,22 @@
 #include <soc2scope/diag/diagnostic.hpp>
 #include <soc2scope/model/declaration.hpp>
 #include <soc2scope/report/check_report.hpp>
+#include <soc2scope/util/files.hpp>
+
+#include <filesystem>
 
 namespace soc2scope::rules {
 
 struct CheckOptions {
     util::Date as_of;
     std::optional<Severity> fail_on = Severity::Error;
+    util::FileSystem* fs = nullptr; // where evidence paths are looked up; the disk by default
+    std::filesystem::path root_dir; // the declaration's folder
 };
+
+// Whether a rule is evaluated for this declaration at all (its trigger fires, its criteria
+// are selected...). A rule that applies asks for its evidence, whether or not it fires.
+bool rule_applies(const RuleInfo& rule, const model::Declaration& decl);
 
 // Runs every built-in rule, applies waivers and summarizes. `file` names the declaration in
 // the report.

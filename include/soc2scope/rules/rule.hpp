@@ -25,6 +25,7 @@ enum class Family {
     Availability,
     Boundary,
     General,
+    Evidence,
     Waiver
 };
 

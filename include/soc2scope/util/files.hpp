@@ -27,6 +27,14 @@ public:
 
     // A stable identity for a path, to detect include cycles through `..` and symlinks.
     virtual std::filesystem::path identity(const std::filesystem::path& path) = 0;
+
+    enum class Kind { Missing, File, Directory, Other };
+    // What is at `path`, following symlinks.
+    virtual Kind kind(const std::filesystem::path& path) = 0;
+
+    // Regular files under a directory, recursively, in sorted order (so manifests and
+    // archives come out the same on every machine). Symlinked directories are not entered.
+    virtual std::vector<std::filesystem::path> files_under(const std::filesystem::path& dir) = 0;
 };
 
 class DiskFileSystem final : public FileSystem {
@@ -35,6 +43,8 @@ public:
                                           std::uint64_t max_size) override;
     std::vector<std::filesystem::path> glob(const std::filesystem::path& pattern) override;
     std::filesystem::path identity(const std::filesystem::path& path) override;
+    Kind kind(const std::filesystem::path& path) override;
+    std::vector<std::filesystem::path> files_under(const std::filesystem::path& dir) override;
 };
 
 class MemoryFileSystem final : public FileSystem {
@@ -45,12 +55,17 @@ public:
                                           std::uint64_t max_size) override;
     std::vector<std::filesystem::path> glob(const std::filesystem::path& pattern) override;
     std::filesystem::path identity(const std::filesystem::path& path) override;
+    Kind kind(const std::filesystem::path& path) override;
+    std::vector<std::filesystem::path> files_under(const std::filesystem::path& dir) override;
 
 private:
     std::map<std::filesystem::path, std::string> m_files;
 };
 
 bool has_glob_chars(std::string_view pattern);
+
+// Whether `path` lies inside `dir` once both are normalized (no "..", not elsewhere).
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& dir);
 
 // Writes `content` to a temporary file beside `path`, flushes it, then renames it over
 // `path`: readers see the old file or the new one, never a truncated one.

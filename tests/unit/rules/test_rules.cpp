@@ -112,6 +112,23 @@ people:
   - {group: staff, access_to: [support, ingest], training: true, offboarding: true}
 evidence:
   - {satisfies: availability.tabletop-record, url: "https://t.example/1", collected: 2026-05-01}
+  - {satisfies: telemetry.alert-tickets, url: "https://t.example/alerts", collected: 2026-10-01, count: 3}
+  - satisfies: [boundary.statement, device-auth.identity-model, device-auth.provisioning-log,
+                device-auth.revocation-proof, device-auth.provisioner-review, firmware.signing-approach,
+                firmware.signing-key-management, firmware.pipeline-verification,
+                firmware.release-approvals, firmware.branch-protection, firmware.deployment-logs,
+                firmware.rollout-plan-template, firmware.staged-rollout-record,
+                firmware.monitoring-dashboard, firmware.alert-ticket-sample,
+                firmware.failure-detection-rules, telemetry.gateway-config, telemetry.validation-rules,
+                telemetry.missing-data-record, telemetry.log-retention, telemetry.review-signoff,
+                support.access-policy, support.privileged-audit-sample, support.access-review-record,
+                availability.monitoring-dashboard, availability.restore-test,
+                availability.runbook-rollout-failure, availability.runbook-ingestion-outage,
+                availability.runbook-identity-compromise, change.pr-approvals, change.deploy-logs,
+                logging.retention-proof, logging.review-signoff, vendor.aws.soc-report]
+    url: "https://t.example/all"
+    collected: 2026-10-01
+  - {satisfies: boundary.statement, path: docs/boundary.md, collected: 2026-09-01}
 waivers: []
 )";
 
@@ -130,7 +147,28 @@ std::string patched(const std::vector<Patch>& patches) {
     return text;
 }
 
-report::CheckReport check(const std::string& text, rules::CheckOptions options = {k_as_of}) {
+// Evidence paths resolve in memory: docs/boundary.md exists, nothing else does.
+util::MemoryFileSystem& files() {
+    static util::MemoryFileSystem fs = [] {
+        util::MemoryFileSystem m;
+        m.add("docs/boundary.md", "# Boundary\n");
+        m.add("shared/alerts/1.md", "");
+        m.add("shared/alerts/2.md", "");
+        return m;
+    }();
+    return fs;
+}
+
+rules::CheckOptions at(util::Date as_of, std::optional<rules::Severity> fail_on = rules::Severity::Error) {
+    rules::CheckOptions o;
+    o.as_of = as_of;
+    o.fail_on = fail_on;
+    o.fs = &files();
+    o.root_dir = ".";
+    return o;
+}
+
+report::CheckReport check(const std::string& text, rules::CheckOptions options = at(k_as_of)) {
     auto loaded = load::load_string(text, "decl.yaml");
     for (const auto& d : loaded.diagnostics.items()) {
         INFO(d.key_path << ": " << d.message);
@@ -312,6 +350,13 @@ const std::vector<Case>& cases() {
          {{"    owner: sre\n", ""}},
          {{"    owner: sre\n    operated_by: us\n", "    operated_by: us\n"},
           {"kind: monitoring\n    scope: in", "kind: monitoring\n    scope: in\n    owner: x"}}},
+        {"evidence.missing", {{"firmware.failure-detection-rules, ", ""}},
+         {{"firmware.failure-detection-rules, ", ""}, {"firmware_updates: {enabled: true", "firmware_updates: {enabled: false"}}},
+        {"evidence.stale", {{"url: \"https://t.example/all\"\n    collected: 2026-10-01", "url: \"https://t.example/all\"\n    collected: 2026-08-31"}},
+         {{"url: \"https://t.example/all\"\n    collected: 2026-10-01", "url: \"https://t.example/all\"\n    collected: 2026-09-01"}}},
+        {"evidence.not-found", {{"path: docs/boundary.md", "path: docs/boundry.md"}}, {}},
+        {"evidence.outside-folder", {{"path: docs/boundary.md", "path: ../docs/boundary.md"}},
+         {{"path: docs/boundary.md", "path: docs/../docs/boundary.md"}}},
         {"waiver.expired",
          {{"waivers: []", "waivers:\n  - {rule: ownership.owner, reason: r, approved_by: me, "
                           "expires: 2026-11-29}"}},
@@ -421,7 +466,7 @@ TEST_CASE("an active waiver waives; an expired one fails again", "[rules][waiver
     CHECK(active.summary.waived == 1);
     CHECK(active.summary.warnings == 0);
     CHECK(fired(active, "waiver.unused").empty());
-    CHECK_FALSE(check(with_waiver("2026-11-30", ""), {k_as_of, rules::Severity::Warning}).failed);
+    CHECK_FALSE(check(with_waiver("2026-11-30", ""), at(k_as_of, rules::Severity::Warning)).failed);
 
     const auto expired = check(with_waiver("2026-11-29", ""));
     REQUIRE(fired(expired, "ownership.owner").size() == 1);
@@ -459,16 +504,16 @@ TEST_CASE("vendor reports: missing, unreviewed, or ending early without a bridge
     const auto covered =
         check(patched({{"period_end: 2026-09-30, reviewed: 2026-10-15, bridge_letter: true",
                         "period_end: 2026-12-31, reviewed: 2027-01-10"}}),
-              {util::Date{2027, 1, 15}});
+              at(util::Date{2027, 1, 15}));
     CHECK(fired(covered, "vendor.report-review").empty());
 }
 
 TEST_CASE("the fail-on threshold decides failure from open findings", "[rules]") {
     const std::string warning_only = patched({{"    owner: sre\n", ""}});
-    CHECK_FALSE(check(warning_only, {k_as_of, rules::Severity::Error}).failed);
-    CHECK(check(warning_only, {k_as_of, rules::Severity::Warning}).failed);
-    CHECK(check(warning_only, {k_as_of, rules::Severity::Info}).failed);
-    CHECK_FALSE(check(patched({{"revocation_quarantine, ", ""}}), {k_as_of, std::nullopt}).failed);
+    CHECK_FALSE(check(warning_only, at(k_as_of, rules::Severity::Error)).failed);
+    CHECK(check(warning_only, at(k_as_of, rules::Severity::Warning)).failed);
+    CHECK(check(warning_only, at(k_as_of, rules::Severity::Info)).failed);
+    CHECK_FALSE(check(patched({{"revocation_quarantine, ", ""}}), at(k_as_of, std::nullopt)).failed);
 }
 
 TEST_CASE("reports are deterministic", "[rules]") {
