@@ -53,6 +53,7 @@ Runner setup_init(CLI::App& sub);
 Runner setup_validate(CLI::App& sub);
 Runner setup_schema(CLI::App& sub);
 Runner setup_check(CLI::App& sub);
+Runner setup_evidence(CLI::App& sub);
 Runner setup_rules(CLI::App& sub);
 Runner setup_explain(CLI::App& sub);
 

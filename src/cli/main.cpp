@@ -21,6 +21,8 @@ constexpr Command k_commands[] = {
     {"validate", "Check that the declaration loads: syntax, keys, types, references",
      setup_validate},
     {"check", "Check the declared scope against the built-in rules: the gap report", setup_check},
+    {"evidence", "The evidence checklist: what each rule needs, its status and owner",
+     setup_evidence},
     {"rules", "List the built-in rules", setup_rules},
     {"explain", "Explain one rule: why it exists, what it checks, how to fix it", setup_explain},
     {"schema", "Print the JSON Schema of the declaration (for editors and CI)", setup_schema},

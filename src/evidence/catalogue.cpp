@@ -8,7 +8,8 @@ using C = Cadence;
 using K = Condition;
 
 constexpr CatalogueItem k_items[] = {
-    {"boundary.statement", "System boundary and shared responsibility statement", C::PerAuditPeriod},
+    {"boundary.statement", "System boundary and shared responsibility statement",
+     C::PerAuditPeriod},
 
     {"device-auth.identity-model", "Device identity model document", C::PerAuditPeriod},
     {"device-auth.provisioning-log", "Sample provisioning log", C::PerAuditPeriod},
@@ -82,12 +83,12 @@ constexpr std::string_view m2[] = {"device-auth.identity-model", "device-auth.pr
                                    "device-auth.revocation-proof"};
 constexpr std::string_view m3[] = {"firmware.release-approvals", "firmware.staged-rollout-record"};
 constexpr std::string_view m4[] = {"telemetry.validation-rules", "telemetry.missing-data-record"};
-constexpr std::string_view m5[] = {"support.access-review-record", "device-auth.provisioner-review"};
+constexpr std::string_view m5[] = {"support.access-review-record",
+                                   "device-auth.provisioner-review"};
 constexpr std::string_view m6[] = {"logging.retention-proof", "logging.review-signoff"};
-constexpr std::string_view m7[] = {"availability.runbook-rollout-failure",
-                                   "availability.runbook-ingestion-outage",
-                                   "availability.runbook-identity-compromise",
-                                   "availability.tabletop-record"};
+constexpr std::string_view m7[] = {
+    "availability.runbook-rollout-failure", "availability.runbook-ingestion-outage",
+    "availability.runbook-identity-compromise", "availability.tabletop-record"};
 constexpr std::string_view m8[] = {"change.pr-approvals", "change.deploy-logs"};
 
 constexpr MinimumSetEntry k_minimum[] = {

@@ -1,11 +1,11 @@
-#include <soc2scope/evidence/checklist.hpp>
-#include <soc2scope/rules/engine.hpp>
-#include <soc2scope/util/strings.hpp>
+#include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <map>
+#include <soc2scope/evidence/checklist.hpp>
+#include <soc2scope/rules/engine.hpp>
+#include <soc2scope/util/strings.hpp>
 
 namespace soc2scope::evidence {
 
@@ -196,9 +196,9 @@ void assess(ChecklistItem& item, const model::Declaration& d, const ChecklistOpt
     item.status = Status::Provided;
     if (type2 && (collected < period.start.value || period.end.value < collected)) {
         item.status = Status::Stale;
-        item.reason = fmt::format("collected {}, outside the audit period {} to {}",
-                                  collected.to_string(), period.start->to_string(),
-                                  period.end->to_string());
+        item.reason =
+            fmt::format("collected {}, outside the audit period {} to {}", collected.to_string(),
+                        period.start->to_string(), period.end->to_string());
     } else if ((cadence != Cadence::PerAuditPeriod || !type2) && *item.due < opt.as_of) {
         item.status = Status::Stale;
         item.reason = fmt::format("collected {}; due again {} ({})", collected.to_string(),
@@ -284,7 +284,8 @@ Checklist build_checklist(const model::Declaration& d, const std::string& file,
         }
         if (out.areas.empty() || out.areas.back().id != item.area) {
             const Area* area = find_area(item.area);
-            out.areas.push_back({item.area, std::string(area != nullptr ? area->title : item.area), 0, 0});
+            out.areas.push_back(
+                {item.area, std::string(area != nullptr ? area->title : item.area), 0, 0});
         }
         if (item.counted()) {
             ++out.areas.back().total;

@@ -925,8 +925,8 @@ void Loader::decode_evidence(NodeRef n, const std::string& path, const std::stri
     if (!expect_mapping(*this, n, path)) {
         return;
     }
-    static constexpr std::string_view k_keys[] = {"satisfies", "path",  "url",  "collected",
-                                                  "owner",     "note",  "count"};
+    static constexpr std::string_view k_keys[] = {"satisfies", "path", "url",  "collected",
+                                                  "owner",     "note", "count"};
     Fields f(*this, n, path, k_keys, {"satisfies", "collected"});
     model::EvidenceEntry e;
     e.at = {n.location(), path};

@@ -78,8 +78,8 @@ void check_evidence(const model::Declaration& decl, const CheckOptions& options,
             }
             if (e != nullptr) {
                 sink.add("evidence.missing", nullptr, e->at.path, e->at.loc,
-                         fmt::format("`{}` ({}) holds {}; required by {}", item.id,
-                                     item.def->title, item.reason, by));
+                         fmt::format("`{}` ({}) holds {}; required by {}", item.id, item.def->title,
+                                     item.reason, by));
             } else {
                 sink.add("evidence.missing", nullptr, "evidence", section,
                          fmt::format("no evidence for `{}` ({}); required by {}", item.id,
@@ -107,8 +107,8 @@ void check_evidence(const model::Declaration& decl, const CheckOptions& options,
                                  util::join(ids, ", "), e.path.value));
         } else {
             sink.add("evidence.not-found", nullptr, e.at.path + ".path", e.path.loc,
-                     fmt::format("the evidence for {} points at `{}`, but {}", util::join(ids, ", "),
-                                 e.path.value, p.reason));
+                     fmt::format("the evidence for {} points at `{}`, but {}",
+                                 util::join(ids, ", "), e.path.value, p.reason));
         }
     }
 }
@@ -237,7 +237,8 @@ bool rule_applies(const RuleInfo& rule, const model::Declaration& decl) {
         if (id == "telemetry.processing-integrity") {
             return ctx.telemetry() &&
                    (caps.telemetry_reliance.used_for.contains(model::TelemetryUse::Billing) ||
-                    caps.telemetry_reliance.used_for.contains(model::TelemetryUse::ComplianceReporting));
+                    caps.telemetry_reliance.used_for.contains(
+                        model::TelemetryUse::ComplianceReporting));
         }
         return ctx.telemetry();
     case Family::Support:
@@ -248,8 +249,9 @@ bool rule_applies(const RuleInfo& rule, const model::Declaration& decl) {
         }
         return ctx.support();
     case Family::Availability:
-        return id == "availability.criteria-selected" ? caps.customer_operations_impact.value
-                                                      : decl.audit.has(model::Criterion::Availability);
+        return id == "availability.criteria-selected"
+                   ? caps.customer_operations_impact.value
+                   : decl.audit.has(model::Criterion::Availability);
     case Family::Boundary:
         if (id == "boundary.device-underreach" || id == "responsibility.coverage") {
             return ctx.any_device_trigger();

@@ -556,31 +556,54 @@ constexpr RuleInfo k_rules[] = {
      {}},
 
     // --- Evidence --------------------------------------------------------------------------
-    {"evidence.missing", Family::Evidence, Severity::Warning, "Required evidence is declared",
-     c_evidence, "a rule or the minimum evidence set requires an evidence item",
+    {"evidence.missing",
+     Family::Evidence,
+     Severity::Warning,
+     "Required evidence is declared",
+     c_evidence,
+     "a rule or the minimum evidence set requires an evidence item",
      "Buyers and auditors judge a SOC 2 story by its evidence. Each rule that applies names the "
      "artefacts auditors inspect for it, and the sources give a minimum evidence set that passes "
      "faster.",
      "Collect the artefact and add an evidence entry that satisfies the item, with where it lives "
      "and when it was collected.",
-     k_hw, {}},
-    {"evidence.stale", Family::Evidence, Severity::Warning, "Evidence is current", c_evidence,
+     k_hw,
+     {}},
+    {"evidence.stale",
+     Family::Evidence,
+     Severity::Warning,
+     "Evidence is current",
+     c_evidence,
      "an evidence item is provided",
      "Evidence ages: access and provisioner reviews every 90 days, restore tests, tabletops and "
      "vendor reports yearly, everything else once per audit period. For a type 2 report, evidence "
      "collected outside the audit period does not show the control operating during it.",
-     "Collect the artefact again and update its collected date.", k_hw, {}},
-    {"evidence.not-found", Family::Evidence, Severity::Error, "Evidence paths exist", c_evidence,
+     "Collect the artefact again and update its collected date.",
+     k_hw,
+     {}},
+    {"evidence.not-found",
+     Family::Evidence,
+     Severity::Error,
+     "Evidence paths exist",
+     c_evidence,
      "an evidence entry has a path",
      "An evidence entry that points at nothing is a claim without proof, and an auditor will ask "
      "for the file.",
-     "Fix the path (it is relative to the file that declares it), or add the file.", k_hw, {}},
-    {"evidence.outside-folder", Family::Evidence, Severity::Error,
-     "Evidence stays inside the declaration's folder", c_evidence, "an evidence entry has a path",
+     "Fix the path (it is relative to the file that declares it), or add the file.",
+     k_hw,
+     {}},
+    {"evidence.outside-folder",
+     Family::Evidence,
+     Severity::Error,
+     "Evidence stays inside the declaration's folder",
+     c_evidence,
+     "an evidence entry has a path",
      "Evidence is packed for the auditor from the declaration's folder; a path that climbs out of "
      "it (\"..\", an absolute path, a symlink) could pull in files nobody meant to share, so it is "
      "never followed.",
-     "Move the evidence under the declaration's folder, or link to it with url:.", k_hw, {}},
+     "Move the evidence under the declaration's folder, or link to it with url:.",
+     k_hw,
+     {}},
 
     // --- Waivers ---------------------------------------------------------------------------
     {"waiver.expired",

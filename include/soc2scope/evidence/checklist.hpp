@@ -1,14 +1,14 @@
 #pragma once
 
-#include <soc2scope/diag/diagnostic.hpp>
-#include <soc2scope/evidence/catalogue.hpp>
-#include <soc2scope/model/declaration.hpp>
-#include <soc2scope/util/files.hpp>
-
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <soc2scope/diag/diagnostic.hpp>
+#include <soc2scope/evidence/catalogue.hpp>
+#include <soc2scope/model/declaration.hpp>
+#include <soc2scope/util/files.hpp>
 
 namespace soc2scope::evidence {
 
@@ -76,8 +76,8 @@ struct Checklist {
 
 struct ChecklistOptions {
     util::Date as_of;
-    util::FileSystem* fs = nullptr;   // where evidence paths are looked up
-    std::filesystem::path root_dir;   // the declaration's folder; paths may not leave it
+    util::FileSystem* fs = nullptr; // where evidence paths are looked up
+    std::filesystem::path root_dir; // the declaration's folder; paths may not leave it
 };
 
 Checklist build_checklist(const model::Declaration& decl, const std::string& file,

@@ -1,11 +1,11 @@
 #pragma once
 
+#include <filesystem>
+
 #include <soc2scope/diag/diagnostic.hpp>
 #include <soc2scope/model/declaration.hpp>
 #include <soc2scope/report/check_report.hpp>
 #include <soc2scope/util/files.hpp>
-
-#include <filesystem>
 
 namespace soc2scope::rules {
 

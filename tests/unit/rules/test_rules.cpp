@@ -159,7 +159,8 @@ util::MemoryFileSystem& files() {
     return fs;
 }
 
-rules::CheckOptions at(util::Date as_of, std::optional<rules::Severity> fail_on = rules::Severity::Error) {
+rules::CheckOptions at(util::Date as_of,
+                       std::optional<rules::Severity> fail_on = rules::Severity::Error) {
     rules::CheckOptions o;
     o.as_of = as_of;
     o.fail_on = fail_on;
@@ -350,12 +351,18 @@ const std::vector<Case>& cases() {
          {{"    owner: sre\n", ""}},
          {{"    owner: sre\n    operated_by: us\n", "    operated_by: us\n"},
           {"kind: monitoring\n    scope: in", "kind: monitoring\n    scope: in\n    owner: x"}}},
-        {"evidence.missing", {{"firmware.failure-detection-rules, ", ""}},
-         {{"firmware.failure-detection-rules, ", ""}, {"firmware_updates: {enabled: true", "firmware_updates: {enabled: false"}}},
-        {"evidence.stale", {{"url: \"https://t.example/all\"\n    collected: 2026-10-01", "url: \"https://t.example/all\"\n    collected: 2026-08-31"}},
-         {{"url: \"https://t.example/all\"\n    collected: 2026-10-01", "url: \"https://t.example/all\"\n    collected: 2026-09-01"}}},
+        {"evidence.missing",
+         {{"firmware.failure-detection-rules, ", ""}},
+         {{"firmware.failure-detection-rules, ", ""},
+          {"firmware_updates: {enabled: true", "firmware_updates: {enabled: false"}}},
+        {"evidence.stale",
+         {{"url: \"https://t.example/all\"\n    collected: 2026-10-01",
+           "url: \"https://t.example/all\"\n    collected: 2026-08-31"}},
+         {{"url: \"https://t.example/all\"\n    collected: 2026-10-01",
+           "url: \"https://t.example/all\"\n    collected: 2026-09-01"}}},
         {"evidence.not-found", {{"path: docs/boundary.md", "path: docs/boundry.md"}}, {}},
-        {"evidence.outside-folder", {{"path: docs/boundary.md", "path: ../docs/boundary.md"}},
+        {"evidence.outside-folder",
+         {{"path: docs/boundary.md", "path: ../docs/boundary.md"}},
          {{"path: docs/boundary.md", "path: docs/../docs/boundary.md"}}},
         {"waiver.expired",
          {{"waivers: []", "waivers:\n  - {rule: ownership.owner, reason: r, approved_by: me, "
@@ -513,7 +520,8 @@ TEST_CASE("the fail-on threshold decides failure from open findings", "[rules]")
     CHECK_FALSE(check(warning_only, at(k_as_of, rules::Severity::Error)).failed);
     CHECK(check(warning_only, at(k_as_of, rules::Severity::Warning)).failed);
     CHECK(check(warning_only, at(k_as_of, rules::Severity::Info)).failed);
-    CHECK_FALSE(check(patched({{"revocation_quarantine, ", ""}}), at(k_as_of, std::nullopt)).failed);
+    CHECK_FALSE(
+        check(patched({{"revocation_quarantine, ", ""}}), at(k_as_of, std::nullopt)).failed);
 }
 
 TEST_CASE("reports are deterministic", "[rules]") {
