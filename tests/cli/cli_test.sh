@@ -49,6 +49,64 @@ bounded() {
 }
 
 case "$name" in
+evidence-hash)
+  # The manifest is sha256sum's output, byte for byte, names relative to the declaration.
+  "$bin" --as-of 2026-11-30 evidence --hash -f examples/hardware-saas/soc2scope.yaml >"$work/manifest" || fail "hash exited $?"
+  [[ $(wc -l <"$work/manifest") -ge 10 ]] || fail "manifest too short"
+  (cd examples/hardware-saas && sha256sum $(awk '{print $2}' "$work/manifest")) >"$work/expected"
+  cmp "$work/expected" "$work/manifest" || fail "manifest differs from sha256sum"
+  (cd examples/hardware-saas && sha256sum --quiet -c "$work/manifest") || fail "sha256sum -c rejects the manifest"
+  # Odd names and a multi-megabyte file, in a folder walked in sorted order.
+  mkdir -p "$work/decl/ev/sub"
+  printf 'version: 1\norganization: {name: A, system: B}\naudit: {type: type2, period: {start: 2026-01-01, end: 2026-12-31}}\ncomponents: []\nevidence:\n  - {satisfies: change.deploy-logs, path: ev, collected: 2026-06-01}\n' >"$work/decl/soc2scope.yaml"
+  head -c 5000000 /dev/urandom >"$work/decl/ev/big.log"
+  echo a >"$work/decl/ev/sp ace.txt"
+  echo b >"$work/decl/ev/back\\slash.txt"
+  echo c >"$work/decl/ev/sub/z.txt"
+  "$bin" --as-of 2026-11-30 evidence --hash -f "$work/decl/soc2scope.yaml" >"$work/manifest2" || fail "hash exited $?"
+  (cd "$work/decl" && find ev -type f | LC_ALL=C sort | tr '\n' '\0' | xargs -0 sha256sum) >"$work/expected2"
+  cmp "$work/expected2" "$work/manifest2" || { diff "$work/expected2" "$work/manifest2" >&2; fail "manifest of odd names differs from sha256sum"; }
+  ;;
+
+evidence-pack)
+  decl=examples/hardware-saas/soc2scope.yaml
+  "$bin" --as-of 2026-11-30 evidence --pack "$work/bundle.tar.gz" -f "$decl" || fail "pack exited $?"
+  tar -tzf "$work/bundle.tar.gz" >"$work/list" || fail "not a tar.gz"
+  grep -qx 'soc2scope-evidence/MANIFEST.sha256' "$work/list" || fail "no manifest in the archive"
+  grep -qx 'soc2scope-evidence/checklist.md' "$work/list" || fail "no Markdown checklist"
+  grep -qx 'soc2scope-evidence/checklist.html' "$work/list" || fail "no HTML checklist"
+  [[ $(grep -c '^soc2scope-evidence/files/' "$work/list") -eq 10 ]] || fail "expected 10 evidence files: $(cat "$work/list")"
+  mkdir "$work/x" && tar -xzf "$work/bundle.tar.gz" -C "$work/x" 2>/dev/null || fail "cannot extract"
+  (cd "$work/x/soc2scope-evidence" && sha256sum --quiet -c MANIFEST.sha256) || fail "extracted files do not match the manifest"
+  for f in $(cd "$work/x/soc2scope-evidence/files" && find . -type f); do
+    cmp "$work/x/soc2scope-evidence/files/$f" "examples/hardware-saas/$f" || fail "$f differs from the original"
+  done
+  "$bin" --as-of 2026-11-30 --format markdown evidence -f "$decl" >"$work/checklist.md"
+  cmp "$work/checklist.md" "$work/x/soc2scope-evidence/checklist.md" || fail "archived checklist differs"
+  "$bin" --as-of 2026-11-30 evidence -q --pack "$work/again.tar.gz" -f "$decl" || fail "second pack failed"
+  cmp "$work/bundle.tar.gz" "$work/again.tar.gz" || fail "two packs of the same input differ"
+  # Outside the folder: refused, then allowed on request.
+  esc=tests/fixtures/evidence/escapes/soc2scope.yaml
+  expect_exit 2 "$bin" --as-of 2026-11-30 evidence --pack "$work/esc.tar.gz" -f "$esc"
+  grep -q -- "--allow-outside" "$work/err" || fail "no hint about --allow-outside"
+  [[ ! -e "$work/esc.tar.gz" ]] || fail "a refused pack left a file"
+  expect_exit 0 "$bin" --as-of 2026-11-30 evidence -q --pack "$work/esc.tar.gz" --allow-outside -f "$esc"
+  tar -tzf "$work/esc.tar.gz" | grep -q '^soc2scope-evidence/files/outside/' || fail "--allow-outside did not include the outside files"
+  ;;
+
+evidence-pack-atomic)
+  decl=examples/hardware-saas/soc2scope.yaml
+  # The target is a directory: the rename fails, nothing is left behind, the old one stands.
+  mkdir "$work/target.tar.gz" && touch "$work/target.tar.gz/keep"
+  expect_exit 2 "$bin" --as-of 2026-11-30 evidence --pack "$work/target.tar.gz" -f "$decl"
+  [[ -f "$work/target.tar.gz/keep" ]] || fail "the existing target was damaged"
+  ls -A "$work" | grep -q '^\.target' && fail "a temporary archive was left behind"
+  # An existing archive is replaced whole.
+  echo "old" >"$work/old.tar.gz"
+  expect_exit 0 "$bin" --as-of 2026-11-30 evidence -q --pack "$work/old.tar.gz" -f "$decl"
+  tar -tzf "$work/old.tar.gz" >/dev/null || fail "the replaced archive is not whole"
+  ;;
+
 rules-doc)
   # docs/rules.md is generated from the registry; regenerate it with the command below.
   "$bin" rules --format markdown >"$work/rules.md" || fail "rules exited $?"
