@@ -4,7 +4,7 @@ add_library(soc2scope_warnings INTERFACE)
 target_compile_options(soc2scope_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow
                                                     -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
                                                     -Woverloaded-virtual -Wconversion -Wsign-conversion
-                                                    -Wnull-dereference -Wimplicit-fallthrough)
+                                                    -Wimplicit-fallthrough)
 if(SOC2SCOPE_WERROR)
   target_compile_options(soc2scope_warnings INTERFACE -Werror)
 endif()

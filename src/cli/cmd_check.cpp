@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-#include <soc2scope/report/render.hpp>
 #include <soc2scope/rules/engine.hpp>
 #include <soc2scope/util/files.hpp>
 
@@ -12,10 +11,11 @@ namespace {
 
 struct CheckCliOptions {
     std::string fail_on = "error";
+    std::string baseline;
 };
 
 ExitStatus run_check(const Context& ctx, const CheckCliOptions& opts) {
-    if (!check_format(ctx, "check", {"text", "json", "markdown"})) {
+    if (!check_format(ctx, "check", k_report_formats)) {
         return ExitStatus::Invalid;
     }
     const load::LoadResult loaded = load_declaration(ctx);
@@ -28,21 +28,22 @@ ExitStatus run_check(const Context& ctx, const CheckCliOptions& opts) {
     util::DiskFileSystem disk;
     options.fs = &disk;
     options.root_dir = declaration_dir(ctx);
+    // Drift: against --baseline, else the lock beside the declaration when there is one.
+    std::string baseline = opts.baseline;
+    std::error_code ec;
+    if (baseline.empty() && std::filesystem::exists(default_lock_path(ctx), ec)) {
+        baseline = default_lock_path(ctx).string();
+    }
+    if (!baseline.empty()) {
+        auto loaded_baseline = load_baseline(ctx, baseline);
+        if (!loaded_baseline) {
+            return ExitStatus::Invalid;
+        }
+        options.baseline = std::move(loaded_baseline->first);
+        options.baseline_name = std::move(loaded_baseline->second);
+    }
     const report::CheckReport r = rules::run_check(*loaded.declaration, ctx.options.file, options);
-
-    std::string out;
-    if (ctx.options.format == "json") {
-        out = report::render_check_json(r, *loaded.sources);
-    } else if (ctx.options.format == "markdown") {
-        out = report::render_check_markdown(r, *loaded.sources);
-    } else {
-        out = report::render_check_text(r, *loaded.sources, ctx.stdout_color);
-    }
-    const ExitStatus written = emit(ctx, out);
-    if (written != ExitStatus::Ok) {
-        return written;
-    }
-    return r.failed ? ExitStatus::Findings : ExitStatus::Ok;
+    return emit_report(ctx, r, *loaded.sources);
 }
 
 } // namespace
@@ -53,8 +54,14 @@ Runner setup_check(CLI::App& sub) {
                    "Exit 1 when an open finding is at or above this severity")
         ->check(CLI::IsMember({"error", "warning", "info", "never"}))
         ->capture_default_str();
+    sub.add_option(
+           "--baseline", opts->baseline,
+           "Report drift from this lock or declaration (default: soc2scope.lock.json beside "
+           "the declaration, when there is one)")
+        ->option_text("FILE");
     sub.footer(std::string("Exit status: 0 nothing at or above --fail-on, 1 findings at or above "
-                           "it, 2 invalid input.\nFormats: text (default), json, markdown.\n") +
+                           "it, 2 invalid input.\nFormats: text (default), json, markdown, sarif, "
+                           "junit, github.\n") +
                k_global_options_help);
     return [opts](const Context& ctx) { return run_check(ctx, *opts); };
 }

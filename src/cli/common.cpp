@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <soc2scope/evidence/checklist.hpp>
+#include <soc2scope/report/render.hpp>
 #include <soc2scope/rules/engine.hpp>
 #include <soc2scope/util/files.hpp>
 #include <soc2scope/util/strings.hpp>
@@ -23,6 +24,61 @@ void print_error(const Context& ctx, std::string_view message) {
 std::filesystem::path declaration_dir(const Context& ctx) {
     const std::filesystem::path dir = std::filesystem::path(ctx.options.file).parent_path();
     return dir.empty() ? std::filesystem::path(".") : dir;
+}
+
+std::filesystem::path default_lock_path(const Context& ctx) {
+    return std::filesystem::path(ctx.options.file).parent_path() / "soc2scope.lock.json";
+}
+
+std::optional<std::pair<drift::Snapshot, std::string>> load_baseline(const Context& ctx,
+                                                                     const std::string& path) {
+    if (path.ends_with(".json")) {
+        util::DiskFileSystem disk;
+        auto text = disk.read(path, ctx.options.max_file_size);
+        if (!text) {
+            print_error(ctx, fmt::format("{}: {}", path, text.error()));
+            return std::nullopt;
+        }
+        auto lock = drift::parse_lock(*text);
+        if (!lock) {
+            print_error(ctx, fmt::format("{}: {}", path, lock.error()));
+            return std::nullopt;
+        }
+        return std::pair{lock->boundary,
+                         fmt::format("{}, approved by {} on {}", path, lock->approved_by,
+                                     lock->approved_on.to_string())};
+    }
+    Context old = ctx;
+    old.options.file = path;
+    load::LoadResult loaded = load_declaration(old);
+    if (!loaded.ok()) {
+        return std::nullopt;
+    }
+    return std::pair{drift::snapshot_of(*loaded.declaration), path};
+}
+
+ExitStatus emit_report(const Context& ctx, const report::CheckReport& r,
+                       const diag::SourceFiles& sources) {
+    std::string out;
+    const std::string& f = ctx.options.format;
+    if (f == "json") {
+        out = report::render_check_json(r, sources);
+    } else if (f == "markdown") {
+        out = report::render_check_markdown(r, sources);
+    } else if (f == "sarif") {
+        out = report::render_check_sarif(r, sources);
+    } else if (f == "junit") {
+        out = report::render_check_junit(r, sources);
+    } else if (f == "github") {
+        out = report::render_check_github(r, sources);
+    } else {
+        out = report::render_check_text(r, sources, ctx.stdout_color);
+    }
+    const ExitStatus written = emit(ctx, out);
+    if (written != ExitStatus::Ok) {
+        return written;
+    }
+    return r.failed ? ExitStatus::Findings : ExitStatus::Ok;
 }
 
 load::LoadResult load_declaration(const Context& ctx) {
@@ -59,13 +115,13 @@ void print_diagnostics(const Context& ctx, const load::LoadResult& result) {
 }
 
 bool check_format(const Context& ctx, std::string_view command,
-                  std::initializer_list<std::string_view> formats) {
+                  std::span<const std::string_view> formats) {
     for (std::string_view f : formats) {
         if (ctx.options.format == f) {
             return true;
         }
     }
-    std::vector<std::string_view> names(formats);
+    std::vector<std::string_view> names(formats.begin(), formats.end());
     print_error(ctx, fmt::format("'{}' has no --format {}; use one of: {}", command,
                                  util::quote_for_message(ctx.options.format),
                                  util::join(std::span<const std::string_view>(names), ", ")));

@@ -2,12 +2,15 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
+#include <soc2scope/drift/snapshot.hpp>
 #include <soc2scope/load/loader.hpp>
+#include <soc2scope/report/check_report.hpp>
 #include <soc2scope/util/date.hpp>
 
 namespace soc2scope::cli {
@@ -54,6 +57,8 @@ Runner setup_validate(CLI::App& sub);
 Runner setup_schema(CLI::App& sub);
 Runner setup_check(CLI::App& sub);
 Runner setup_evidence(CLI::App& sub);
+Runner setup_lock(CLI::App& sub);
+Runner setup_diff(CLI::App& sub);
 Runner setup_rules(CLI::App& sub);
 Runner setup_explain(CLI::App& sub);
 
@@ -65,7 +70,12 @@ void print_diagnostics(const Context& ctx, const load::LoadResult& result);
 
 // Refuses a --format the command does not have, with the ones it does.
 bool check_format(const Context& ctx, std::string_view command,
-                  std::initializer_list<std::string_view> formats);
+                  std::span<const std::string_view> formats);
+inline bool check_format(const Context& ctx, std::string_view command,
+                         std::initializer_list<std::string_view> formats) {
+    return check_format(ctx, command,
+                        std::span<const std::string_view>(formats.begin(), formats.size()));
+}
 
 // Sends a command's report to stdout, or atomically to -o.
 ExitStatus emit(const Context& ctx, std::string_view content);
@@ -74,5 +84,18 @@ void print_error(const Context& ctx, std::string_view message);
 
 // The folder of the declaration named by -f: evidence paths may not leave it.
 std::filesystem::path declaration_dir(const Context& ctx);
+// soc2scope.lock.json beside the declaration.
+std::filesystem::path default_lock_path(const Context& ctx);
+
+// The approved boundary in `path`: a lock (.json) or another declaration. Problems are
+// printed; nothing comes back then.
+std::optional<std::pair<drift::Snapshot, std::string>> load_baseline(const Context& ctx,
+                                                                     const std::string& path);
+
+// Formats of every command that reports findings, and the one place that renders them.
+inline constexpr std::string_view k_report_formats[] = {"text",  "json",  "markdown",
+                                                        "sarif", "junit", "github"};
+ExitStatus emit_report(const Context& ctx, const report::CheckReport& r,
+                       const diag::SourceFiles& sources);
 
 } // namespace soc2scope::cli

@@ -31,7 +31,7 @@ Json strings(std::span<const std::string_view> items) {
 
 std::string render_check_json(const CheckReport& r, const diag::SourceFiles& files) {
     Json j;
-    j["format"] = "soc2scope-check";
+    j["format"] = r.command == "diff" ? "soc2scope-diff" : "soc2scope-check";
     j["format_version"] = k_format_version;
     j["tool"] = {{"name", "soc2scope"}, {"version", SOC2SCOPE_VERSION}};
     j["declaration"] = {{"file", r.file},
@@ -39,6 +39,7 @@ std::string render_check_json(const CheckReport& r, const diag::SourceFiles& fil
                         {"organization", r.organization},
                         {"system", r.system},
                         {"criteria", r.audit_criteria}};
+    j["baseline"] = r.baseline.empty() ? Json(nullptr) : Json(r.baseline);
     j["as_of"] = r.as_of.to_string();
     j["fail_on"] = r.fail_on ? std::string(rules::to_string(*r.fail_on)) : "never";
     j["result"] = r.failed ? "fail" : "pass";

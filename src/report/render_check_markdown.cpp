@@ -33,7 +33,10 @@ const char* severity_badge(const rules::Finding& f) {
 
 std::string render_check_markdown(const CheckReport& r, const diag::SourceFiles& files) {
     std::string out;
-    out += fmt::format("# SOC 2 scope check: {}\n\n", markdown_cell(r.system));
+    out += fmt::format("# SOC 2 scope {}: {}\n\n", r.command, markdown_cell(r.system));
+    if (!r.baseline.empty()) {
+        out += fmt::format("Compared with {}.\n\n", markdown_cell(r.baseline));
+    }
     out += fmt::format("{} · `{}` · as of {} · criteria: {} · **{}** (fail-on: {})\n\n",
                        markdown_cell(r.organization), markdown_cell(r.file), r.as_of.to_string(),
                        util::join(r.audit_criteria, ", "), r.failed ? "FAIL" : "PASS",
@@ -50,7 +53,9 @@ std::string render_check_markdown(const CheckReport& r, const diag::SourceFiles&
 
     out += "\n## Findings\n";
     if (r.findings.empty()) {
-        out += "\nNo findings: the declared scope is consistent with every built-in rule.\n";
+        out += r.command == "diff"
+                   ? "\nNo changes to the boundary.\n"
+                   : "\nNo findings: the declared scope is consistent with every built-in rule.\n";
     }
     std::optional<rules::Family> family;
     for (const rules::Finding& f : r.findings) {

@@ -49,9 +49,12 @@ std::string counts(const Summary& s) {
 std::string render_check_text(const CheckReport& r, const diag::SourceFiles& files, bool color) {
     const Palette p{color};
     std::string out;
-    out += p.paint("1", fmt::format("soc2scope check: {} ({})", terminal_text(r.system),
+    out += p.paint("1", fmt::format("soc2scope {}: {} ({})", r.command, terminal_text(r.system),
                                     terminal_text(r.organization)));
     out += '\n';
+    if (!r.baseline.empty()) {
+        out += fmt::format("compared with {}\n", terminal_text(r.baseline));
+    }
     out += fmt::format("declaration {} ({} file{}), as of {}, criteria: {}\n",
                        terminal_text(r.file), r.files.size(), r.files.size() == 1 ? "" : "s",
                        r.as_of.to_string(), util::join(r.audit_criteria, ", "));
@@ -83,7 +86,9 @@ std::string render_check_text(const CheckReport& r, const diag::SourceFiles& fil
                            util::join(std::span<const std::string_view>(f.rule->criteria), ", "));
     }
     if (r.findings.empty()) {
-        out += "\nNo findings: the declared scope is consistent with every built-in rule.\n";
+        out += r.command == "diff"
+                   ? "\nNo changes to the boundary.\n"
+                   : "\nNo findings: the declared scope is consistent with every built-in rule.\n";
     }
 
     out += fmt::format("\nCriteria touched: {}\n",

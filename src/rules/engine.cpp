@@ -113,6 +113,110 @@ void check_evidence(const model::Declaration& decl, const CheckOptions& options,
     }
 }
 
+void check_drift(const model::Declaration& decl, const CheckOptions& options, Sink& sink) {
+    const drift::Snapshot now = drift::snapshot_of(decl);
+    const std::string& base = options.baseline_name;
+    auto component_at = [&](const std::string& id, auto member) {
+        const model::Component* c = decl.find_component(id);
+        if (c == nullptr) {
+            return std::pair<const model::Component*, diag::SourceLocation>{
+                nullptr, decl.section_location("components")};
+        }
+        const diag::SourceLocation specific = (c->*member).loc;
+        return std::pair<const model::Component*, diag::SourceLocation>{
+            c, specific.known() ? specific : c->at.loc};
+    };
+    auto capability_at = [&](const std::string& id) -> diag::SourceLocation {
+        const auto& caps = decl.capabilities;
+        const model::Located<bool>* flag =
+            id == "device_authentication"  ? &caps.device_authentication.enabled
+            : id == "firmware_updates"     ? &caps.firmware_updates.enabled
+            : id == "remote_configuration" ? &caps.firmware_updates.remote_configuration
+            : id == "telemetry_reliance"   ? &caps.telemetry_reliance.enabled
+            : id == "support_access"       ? &caps.support_access.enabled
+                                           : &caps.customer_operations_impact;
+        if (flag->present()) {
+            return flag->loc;
+        }
+        return caps.loc.known() ? caps.loc : decl.organization.loc;
+    };
+    for (const drift::Change& ch : drift::diff(*options.baseline, now)) {
+        const std::string_view rule = drift::rule_id(ch.kind);
+        using K = drift::ChangeKind;
+        switch (ch.kind) {
+        case K::ComponentAdded: {
+            auto [c, at] = component_at(ch.subject, &model::Component::scope);
+            sink.add(rule, c, c->at.path, at,
+                     fmt::format("`{}` (scoped `{}`) is not in the approved boundary ({})",
+                                 ch.subject, ch.after, base));
+            break;
+        }
+        case K::ComponentRemoved:
+            sink.add(
+                rule, nullptr, "components", decl.section_location("components"),
+                fmt::format("`{}` (scoped `{}` in the approved boundary, {}) is no longer declared",
+                            ch.subject, ch.before, base));
+            break;
+        case K::ScopeNarrowed:
+        case K::ScopeWidened: {
+            auto [c, at] = component_at(ch.subject, &model::Component::scope);
+            sink.add(rule, c, c->at.path + ".scope", at,
+                     fmt::format("`{}` {} from `{}` to `{}` since the approved boundary ({})",
+                                 ch.subject, ch.kind == K::ScopeNarrowed ? "narrowed" : "widened",
+                                 ch.before, ch.after, base));
+            break;
+        }
+        case K::OperatedByChanged: {
+            auto [c, at] = component_at(ch.subject, &model::Component::operated_by);
+            sink.add(rule, c, c->at.path + ".operated_by", at,
+                     fmt::format("`{}` is now operated by `{}`, not `{}` as approved ({})",
+                                 ch.subject, ch.after, ch.before, base));
+            break;
+        }
+        case K::ComponentChanged: {
+            auto [c, at] = component_at(ch.subject, &model::Component::kind);
+            sink.add(rule, c, c->at.path, at,
+                     fmt::format("`{}` changed from {} to {} since the approved boundary ({})",
+                                 ch.subject, ch.before, ch.after, base));
+            break;
+        }
+        case K::ResponsibilityChanged: {
+            diag::SourceLocation at = decl.section_location("responsibilities");
+            std::string path = "responsibilities";
+            for (const auto& r : decl.responsibilities) {
+                if (r.domain_key == ch.subject) {
+                    at = r.at.loc;
+                    path = r.at.path;
+                }
+            }
+            if (!at.known()) {
+                at = decl.organization.loc;
+            }
+            sink.add(rule, nullptr, path, at,
+                     fmt::format(
+                         "the `{}` responsibility changed from \"{}\" to \"{}\" since the approved "
+                         "boundary ({})",
+                         ch.subject, ch.before, ch.after, base));
+            break;
+        }
+        case K::TriggerChanged:
+            sink.add(rule, nullptr, "capabilities." + ch.subject, capability_at(ch.subject),
+                     fmt::format("`{}` switched {} since the approved boundary ({})", ch.subject,
+                                 ch.after, base));
+            break;
+        case K::CriteriaChanged: {
+            const auto& a = decl.audit;
+            sink.add(
+                rule, nullptr, "audit.criteria", a.criteria.present() ? a.criteria.loc : a.loc,
+                fmt::format(
+                    "the audit criteria changed from [{}] to [{}] since the approved boundary ({})",
+                    ch.before, ch.after, base));
+            break;
+        }
+        }
+    }
+}
+
 std::vector<report::TriggerStatus> trigger_statuses(const model::Declaration& decl) {
     const auto& c = decl.capabilities;
     auto status = [](std::string id, std::string title, const model::Located<bool>& enabled,
@@ -167,17 +271,26 @@ report::CheckReport run_check(const model::Declaration& decl, const std::string&
                               const CheckOptions& options) {
     const Context ctx{decl, options.as_of};
     Sink sink;
-    builtin::check_device_auth(ctx, sink);
-    builtin::check_firmware(ctx, sink);
-    builtin::check_telemetry(ctx, sink);
-    builtin::check_support(ctx, sink);
-    builtin::check_availability(ctx, sink);
-    builtin::check_boundary(ctx, sink);
-    builtin::check_general(ctx, sink);
-    check_evidence(decl, options, sink);
-    apply_waivers(decl, options.as_of, sink);
+    if (!options.drift_only) {
+        builtin::check_device_auth(ctx, sink);
+        builtin::check_firmware(ctx, sink);
+        builtin::check_telemetry(ctx, sink);
+        builtin::check_support(ctx, sink);
+        builtin::check_availability(ctx, sink);
+        builtin::check_boundary(ctx, sink);
+        builtin::check_general(ctx, sink);
+        check_evidence(decl, options, sink);
+    }
+    if (options.baseline) {
+        check_drift(decl, options, sink);
+    }
+    if (!options.drift_only) {
+        apply_waivers(decl, options.as_of, sink);
+    }
 
     report::CheckReport r;
+    r.command = options.drift_only ? "diff" : "check";
+    r.baseline = options.baseline ? options.baseline_name : "";
     r.file = file;
     r.files = decl.files;
     r.organization = decl.organization.name.value;
@@ -265,6 +378,8 @@ bool rule_applies(const RuleInfo& rule, const model::Declaration& decl) {
         return true;
     case Family::Evidence:
         return true;
+    case Family::Drift:
+        return false; // only with a baseline, and it asks for no evidence
     case Family::Waiver:
         return !decl.waivers.empty();
     }

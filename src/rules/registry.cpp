@@ -48,6 +48,8 @@ std::string_view family_title(Family f) {
         return "General SaaS scope";
     case Family::Evidence:
         return "Evidence";
+    case Family::Drift:
+        return "Drift from the approved boundary";
     case Family::Waiver:
         return "Waivers";
     }
@@ -98,6 +100,18 @@ constexpr SV c_1_3[] = {"CC1.3"};
 constexpr SV c_3_2[] = {"CC3.2"};
 constexpr SV c_none[] = {"CC3.2"};
 constexpr SV c_evidence[] = {"CC4.1"};
+constexpr SV c_drift[] = {"CC8.1", "CC2.3"};
+constexpr SV k_drift_rationale =
+    "The lock is the approved boundary and its git history is the boundary's change log, which "
+    "is itself change-management evidence. Scope, operators, responsibilities, triggers and "
+    "criteria decide what the report covers and what buyers are told, so a change to any of them "
+    "is reviewed before it lands; narrowing scope most of all, since it can quietly drop what "
+    "customers rely on.";
+constexpr SV k_drift_fix =
+    "Review the change; if it is right, run `soc2scope lock --approved-by NAME --reason TEXT` "
+    "and commit the lock with the change.";
+constexpr SV k_lock_source = "soc2scope's change control for the boundary (both sources: scope "
+                             "follows responsibility)";
 
 constexpr SV e_none[] = {"boundary.statement"};
 constexpr SV e_identity_model[] = {"device-auth.identity-model"};
@@ -603,6 +617,106 @@ constexpr RuleInfo k_rules[] = {
      "never followed.",
      "Move the evidence under the declaration's folder, or link to it with url:.",
      k_hw,
+     {}},
+
+    // --- Drift -----------------------------------------------------------------------------
+    {"drift.component-added",
+     Family::Drift,
+     Severity::Error,
+     "No component joined without approval",
+     c_drift,
+     "a lock (soc2scope.lock.json) or --baseline is given and a component is in the declaration "
+     "but not in the approved boundary",
+     k_drift_rationale,
+     k_drift_fix,
+     k_lock_source,
+     {}},
+    {"drift.component-removed",
+     Family::Drift,
+     Severity::Error,
+     "No component left without approval",
+     c_drift,
+     "a lock (soc2scope.lock.json) or --baseline is given and a component of the approved boundary "
+     "is no longer declared",
+     k_drift_rationale,
+     k_drift_fix,
+     k_lock_source,
+     {}},
+    {"drift.scope-narrowed",
+     Family::Drift,
+     Severity::Error,
+     "Scope was not narrowed without approval",
+     c_drift,
+     "a lock (soc2scope.lock.json) or --baseline is given and a component moved from in towards "
+     "out (in, shared, out)",
+     k_drift_rationale,
+     k_drift_fix,
+     k_lock_source,
+     {}},
+    {"drift.scope-widened",
+     Family::Drift,
+     Severity::Warning,
+     "Scope widening is approved",
+     c_drift,
+     "a lock (soc2scope.lock.json) or --baseline is given and a component moved from out towards "
+     "in",
+     k_drift_rationale,
+     k_drift_fix,
+     k_lock_source,
+     {}},
+    {"drift.operated-by-changed",
+     Family::Drift,
+     Severity::Error,
+     "Who operates a component did not change unapproved",
+     c_drift,
+     "a lock (soc2scope.lock.json) or --baseline is given and the operator of a component changed",
+     k_drift_rationale,
+     k_drift_fix,
+     k_lock_source,
+     {}},
+    {"drift.component-changed",
+     Family::Drift,
+     Severity::Warning,
+     "A component's kind and data did not change unapproved",
+     c_drift,
+     "a lock (soc2scope.lock.json) or --baseline is given and the kind or data classes of a "
+     "component changed",
+     k_drift_rationale,
+     k_drift_fix,
+     k_lock_source,
+     {}},
+    {"drift.responsibility-changed",
+     Family::Drift,
+     Severity::Error,
+     "The shared-responsibility table did not change unapproved",
+     c_drift,
+     "a lock (soc2scope.lock.json) or --baseline is given and a responsibilities row was added, "
+     "removed or reworded",
+     k_drift_rationale,
+     k_drift_fix,
+     k_lock_source,
+     {}},
+    {"drift.trigger-changed",
+     Family::Drift,
+     Severity::Error,
+     "No scope trigger switched without approval",
+     c_drift,
+     "a lock (soc2scope.lock.json) or --baseline is given and one of the triggers (or "
+     "customer_operations_impact) switched on or off",
+     k_drift_rationale,
+     k_drift_fix,
+     k_lock_source,
+     {}},
+    {"drift.criteria-changed",
+     Family::Drift,
+     Severity::Error,
+     "The audit criteria did not change unapproved",
+     c_drift,
+     "a lock (soc2scope.lock.json) or --baseline is given and the Trust Services Criteria in the "
+     "declaration changed",
+     k_drift_rationale,
+     k_drift_fix,
+     k_lock_source,
      {}},
 
     // --- Waivers ---------------------------------------------------------------------------

@@ -29,11 +29,6 @@ Result<Collected, std::string> collect_files(const model::Declaration& decl,
                                              const std::filesystem::path& root_dir,
                                              util::FileSystem& fs, bool allow_outside);
 
-// SHA-256 of a file as lower-case hex, read in fixed-size chunks so multi-gigabyte logs
-// never sit in memory.
-Result<std::string, std::string> sha256_file(const std::filesystem::path& path);
-std::string sha256_hex(std::string_view data);
-
 // `sha256sum`'s output format: "<hash>  <name>\n", with its escaping of '\' and newlines.
 // `prefix` is prepended to every name (the archive keeps files under "files/").
 Result<std::string, std::string> make_manifest(const std::vector<EvidenceFile>& files,

@@ -27,7 +27,9 @@ struct Summary {
 
 // The result of `check` as data. Every renderer draws from this and nothing else.
 struct CheckReport {
-    std::string file; // the declaration as the user named it
+    std::string command = "check"; // or "diff": only drift from a baseline is reported
+    std::string baseline;          // what drift is measured from, if anything
+    std::string file;              // the declaration as the user named it
     std::vector<std::string> files;
     std::string organization;
     std::string system;

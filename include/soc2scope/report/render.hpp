@@ -14,6 +14,18 @@ std::string render_check_text(const CheckReport& r, const diag::SourceFiles& fil
 std::string render_check_json(const CheckReport& r, const diag::SourceFiles& files);
 std::string render_check_markdown(const CheckReport& r, const diag::SourceFiles& files);
 
+// For CI: SARIF 2.1.0 for code scanning, JUnit XML for test dashboards, and GitHub workflow
+// commands (annotations).
+std::string render_check_sarif(const CheckReport& r, const diag::SourceFiles& files);
+std::string render_check_junit(const CheckReport& r, const diag::SourceFiles& files);
+std::string render_check_github(const CheckReport& r, const diag::SourceFiles& files);
+
+// XML text and attribute values; characters XML 1.0 cannot carry are dropped.
+std::string xml_escape(std::string_view text);
+// GitHub workflow command escaping: the message, and a property value (also ':' and ',').
+std::string github_data(std::string_view text);
+std::string github_property(std::string_view text);
+
 std::string render_rules_text();
 std::string render_rules_json();
 std::string render_rules_markdown(); // docs/rules.md is this, byte for byte

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include <soc2scope/diag/diagnostic.hpp>
+#include <soc2scope/drift/snapshot.hpp>
 #include <soc2scope/model/declaration.hpp>
 #include <soc2scope/report/check_report.hpp>
 #include <soc2scope/util/files.hpp>
@@ -14,6 +15,10 @@ struct CheckOptions {
     std::optional<Severity> fail_on = Severity::Error;
     util::FileSystem* fs = nullptr; // where evidence paths are looked up; the disk by default
     std::filesystem::path root_dir; // the declaration's folder
+    // The approved boundary to report drift from, and how to name it in messages.
+    std::optional<drift::Snapshot> baseline;
+    std::string baseline_name;
+    bool drift_only = false; // `diff`: only what changed, no other rule
 };
 
 // Whether a rule is evaluated for this declaration at all (its trigger fires, its criteria

@@ -26,6 +26,7 @@ enum class Family {
     Boundary,
     General,
     Evidence,
+    Drift,
     Waiver
 };
 

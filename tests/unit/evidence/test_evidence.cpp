@@ -11,6 +11,7 @@
 #include <soc2scope/load/loader.hpp>
 #include <soc2scope/report/evidence_render.hpp>
 #include <soc2scope/rules/rule.hpp>
+#include <soc2scope/util/sha256.hpp>
 
 using namespace soc2scope;
 using evidence::Status;
@@ -219,9 +220,9 @@ TEST_CASE("HTML escaping covers text and attributes", "[evidence][report]") {
 }
 
 TEST_CASE("SHA-256 is computed in chunks and matches known digests", "[evidence]") {
-    CHECK(evidence::sha256_hex("") ==
+    CHECK(util::sha256_hex("") ==
           "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    CHECK(evidence::sha256_hex("abc") ==
+    CHECK(util::sha256_hex("abc") ==
           "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     char tmpl[] = "/tmp/soc2scope-sha-XXXXXX";
     const int fd = ::mkstemp(tmpl);
@@ -230,11 +231,11 @@ TEST_CASE("SHA-256 is computed in chunks and matches known digests", "[evidence]
     // Larger than one read chunk, so the streaming path is the one tested.
     std::string big(3 * 1024 * 1024 + 17, 'x');
     std::ofstream(tmpl, std::ios::binary) << big;
-    const auto digest = evidence::sha256_file(tmpl);
+    const auto digest = util::sha256_file(tmpl);
     REQUIRE(digest);
-    CHECK(*digest == evidence::sha256_hex(big));
+    CHECK(*digest == util::sha256_hex(big));
     std::filesystem::remove(tmpl);
-    CHECK_FALSE(evidence::sha256_file("/nonexistent/file"));
+    CHECK_FALSE(util::sha256_file("/nonexistent/file"));
 }
 
 TEST_CASE("docs/evidence.md documents every catalogue item", "[evidence][docs]") {
