@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <soc2scope/rules/engine.hpp>
@@ -12,6 +14,7 @@ namespace {
 struct CheckCliOptions {
     std::string fail_on = "error";
     std::string baseline;
+    std::string inventory;
 };
 
 ExitStatus run_check(const Context& ctx, const CheckCliOptions& opts) {
@@ -42,6 +45,23 @@ ExitStatus run_check(const Context& ctx, const CheckCliOptions& opts) {
         options.baseline = std::move(loaded_baseline->first);
         options.baseline_name = std::move(loaded_baseline->second);
     }
+    std::vector<drift::Resource> resources;
+    if (!opts.inventory.empty()) {
+        auto text = disk.read(opts.inventory,
+                              std::max<std::uint64_t>(ctx.options.max_file_size, 256ull << 20));
+        if (!text) {
+            print_error(ctx, fmt::format("{}: {}", opts.inventory, text.error()));
+            return ExitStatus::Invalid;
+        }
+        auto parsed = drift::parse_inventory(*text, opts.inventory);
+        if (!parsed) {
+            print_error(ctx, fmt::format("{}: {}", opts.inventory, parsed.error()));
+            return ExitStatus::Invalid;
+        }
+        resources = std::move(*parsed);
+        options.inventory = &resources;
+        options.inventory_name = opts.inventory;
+    }
     const report::CheckReport r = rules::run_check(*loaded.declaration, ctx.options.file, options);
     return emit_report(ctx, r, *loaded.sources);
 }
@@ -58,6 +78,10 @@ Runner setup_check(CLI::App& sub) {
            "--baseline", opts->baseline,
            "Report drift from this lock or declaration (default: soc2scope.lock.json beside "
            "the declaration, when there is one)")
+        ->option_text("FILE");
+    sub.add_option("--inventory", opts->inventory,
+                   "Compare match selectors with real resources: terraform show -json output, or a "
+                   "JSON or CSV list of resources")
         ->option_text("FILE");
     sub.footer(std::string("Exit status: 0 nothing at or above --fail-on, 1 findings at or above "
                            "it, 2 invalid input.\nFormats: text (default), json, markdown, sarif, "

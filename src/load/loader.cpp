@@ -717,8 +717,8 @@ void Loader::decode_component(NodeRef n, const std::string& path) {
         return;
     }
     static constexpr std::string_view k_keys[] = {
-        "id",       "name",      "kind",      "scope",       "operated_by", "owner", "data",
-        "controls", "relations", "rationale", "description", "environment", "vendor"};
+        "id",       "name",      "kind",      "scope",       "operated_by", "owner",  "data",
+        "controls", "relations", "rationale", "description", "environment", "vendor", "match"};
     Fields f(*this, n, path, k_keys, {"id", "kind", "scope"});
     model::Component c;
     c.at = {n.location(), path};
@@ -796,6 +796,35 @@ void Loader::decode_component(NodeRef n, const std::string& path) {
         SOC2SCOPE_READ(ef, "real_customer_data", read_bool, c.environment.real_customer_data);
     }
     SOC2SCOPE_READ(f, "vendor", read_id, c.vendor);
+    if (NodeRef m = f["match"]; m.valid()) {
+        c.match_loc = m.location();
+        for_each_item(m, f.path("match"), [&](NodeRef item, const std::string& p) {
+            if (!expect_mapping(*this, item, p)) {
+                return;
+            }
+            static constexpr std::string_view k_sel[] = {"type", "name", "tags"};
+            Fields sf(*this, item, p, k_sel);
+            model::MatchSelector sel;
+            sel.loc = item.location();
+            SOC2SCOPE_READ(sf, "type", read_string, sel.type);
+            SOC2SCOPE_READ(sf, "name", read_string, sel.name);
+            if (NodeRef t = sf["tags"]; t.valid() && expect_mapping(*this, t, sf.path("tags"))) {
+                for (std::size_t i = 0; i < t.size(); ++i) {
+                    Located<std::string> value;
+                    if (read_string(t.value(i),
+                                    sf.path("tags") + "." + std::string(t.key(i).scalar()),
+                                    value)) {
+                        sel.tags.emplace_back(std::string(t.key(i).scalar()), value.value);
+                    }
+                }
+            }
+            if (!sel.type.present() && !sel.name.present() && sel.tags.empty()) {
+                error(item.location(), p, "a selector needs at least one of type, name or tags");
+                return;
+            }
+            c.match.push_back(std::move(sel));
+        });
+    }
     if (!c.name.present() && c.id.present()) {
         c.name.value = c.id.value;
     }

@@ -217,6 +217,24 @@ void check_drift(const model::Declaration& decl, const CheckOptions& options, Si
     }
 }
 
+void check_inventory(const model::Declaration& decl, const CheckOptions& options, Sink& sink) {
+    const auto result = drift::compare_inventory(decl, *options.inventory);
+    const diag::SourceLocation components = decl.section_location("components");
+    for (const drift::Resource* r : result.undeclared) {
+        sink.add("inventory.undeclared", nullptr, r->address, components,
+                 fmt::format("`{}` ({}) in {} is claimed by no component's match selectors",
+                             r->address, r->type, options.inventory_name));
+    }
+    for (const model::Component* c : result.unmatched) {
+        sink.add(
+            "inventory.unmatched", c, c->at.path + ".match", c->match_loc,
+            fmt::format(
+                "`{}` claims resources by match selectors, but none of them matches a resource "
+                "in {}",
+                c->id.value, options.inventory_name));
+    }
+}
+
 std::vector<report::TriggerStatus> trigger_statuses(const model::Declaration& decl) {
     const auto& c = decl.capabilities;
     auto status = [](std::string id, std::string title, const model::Located<bool>& enabled,
@@ -283,6 +301,9 @@ report::CheckReport run_check(const model::Declaration& decl, const std::string&
     }
     if (options.baseline) {
         check_drift(decl, options, sink);
+    }
+    if (options.inventory != nullptr) {
+        check_inventory(decl, options, sink);
     }
     if (!options.drift_only) {
         apply_waivers(decl, options.as_of, sink);

@@ -101,6 +101,7 @@ constexpr SV c_3_2[] = {"CC3.2"};
 constexpr SV c_none[] = {"CC3.2"};
 constexpr SV c_evidence[] = {"CC4.1"};
 constexpr SV c_drift[] = {"CC8.1", "CC2.3"};
+constexpr SV c_inventory[] = {"CC2.2", "CC3.2"};
 constexpr SV k_drift_rationale =
     "The lock is the approved boundary and its git history is the boundary's change log, which "
     "is itself change-management evidence. Scope, operators, responsibilities, triggers and "
@@ -717,6 +718,32 @@ constexpr RuleInfo k_rules[] = {
      k_drift_rationale,
      k_drift_fix,
      k_lock_source,
+     {}},
+
+    {"inventory.undeclared",
+     Family::Drift,
+     Severity::Error,
+     "Every real resource is declared",
+     c_inventory,
+     "check --inventory FILE is given",
+     "The declaration is only as good as its match with what actually runs. A resource no "
+     "component "
+     "claims is a system nobody scoped: it may store, process or impact customer data outside the "
+     "boundary (the general rule of thumb).",
+     "Claim the resource with a match selector on the component it belongs to, or declare a new "
+     "component (scoped out with a rationale if it really is out of scope).",
+     k_scope,
+     {}},
+    {"inventory.unmatched",
+     Family::Drift,
+     Severity::Warning,
+     "Every match selector finds something",
+     c_inventory,
+     "check --inventory FILE is given and a component has match selectors",
+     "A component whose selectors match no real resource was renamed, removed or never existed; "
+     "the declaration says more than the infrastructure does.",
+     "Fix the selectors (type and name globs, tags), or remove the component if it is gone.",
+     k_scope,
      {}},
 
     // --- Waivers ---------------------------------------------------------------------------

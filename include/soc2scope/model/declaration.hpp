@@ -127,6 +127,15 @@ struct EnvironmentFacts {
     SourceLocation loc;
 };
 
+// Which infrastructure resources a component claims, for inventory drift: a resource type
+// and name glob and tags that must all match.
+struct MatchSelector {
+    Located<std::string> type; // glob on the resource type, e.g. aws_s3_bucket
+    Located<std::string> name; // glob on the resource name (the address's last label)
+    std::vector<std::pair<std::string, std::string>> tags; // value may be a glob
+    SourceLocation loc;
+};
+
 struct Component {
     Anchor at;
     Located<std::string> id;
@@ -143,6 +152,8 @@ struct Component {
     Located<std::string> description;
     EnvironmentFacts environment;
     Located<std::string> vendor; // a vendor id
+    std::vector<MatchSelector> match;
+    SourceLocation match_loc;
 
     bool has_control(std::string_view token) const;
     bool holds(DataClass d) const { return data.contains(d); }

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include <soc2scope/diag/diagnostic.hpp>
+#include <soc2scope/drift/inventory.hpp>
 #include <soc2scope/drift/snapshot.hpp>
 #include <soc2scope/model/declaration.hpp>
 #include <soc2scope/report/check_report.hpp>
@@ -19,6 +20,9 @@ struct CheckOptions {
     std::optional<drift::Snapshot> baseline;
     std::string baseline_name;
     bool drift_only = false; // `diff`: only what changed, no other rule
+    // Real infrastructure to compare the declaration's match selectors with.
+    const std::vector<drift::Resource>* inventory = nullptr;
+    std::string inventory_name;
 };
 
 // Whether a rule is evaluated for this declaration at all (its trigger fires, its criteria
