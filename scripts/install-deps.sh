@@ -8,7 +8,7 @@ packages=(cmake ninja-build g++ pkg-config
           libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
           libssl-dev libarchive-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(catch2 clang clang-format git)
+  packages+=(catch2 clang clang-format git libxml2-utils)
   # A machine may already have Node.js from elsewhere (its npm bundled); Debian's npm
   # package would conflict with it, so only the missing commands are installed.
   command -v node >/dev/null || packages+=(nodejs)

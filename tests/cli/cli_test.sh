@@ -49,6 +49,63 @@ bounded() {
 }
 
 case "$name" in
+lock-and-drift)
+  cp -r examples/hardware-saas "$work/decl"
+  d="$work/decl/soc2scope.yaml"
+  expect_exit 0 "$bin" --as-of 2026-11-01 -f "$d" lock --approved-by ciso --reason "Initial boundary"
+  cp "$work/decl/soc2scope.lock.json" "$work/first.json"
+  expect_exit 0 "$bin" --as-of 2026-11-01 -f "$d" lock -q --approved-by ciso --reason "Initial boundary"
+  cmp "$work/first.json" "$work/decl/soc2scope.lock.json" || fail "two locks of the same boundary differ"
+  grep -q '"digest": "sha256:' "$work/decl/soc2scope.lock.json" || fail "no digest in the lock"
+  expect_exit 0 "$bin" --as-of 2026-11-30 -f "$d" check -q
+  # An unapproved narrowing fails CI ...
+  perl -0pi -e 's/kind: support_tooling\n    scope: in/kind: support_tooling\n    scope: out\n    rationale: Moved to the vendor/' "$work/decl/components.yaml"
+  expect_exit 1 "$bin" --as-of 2026-11-30 -f "$d" check
+  grep -q "\[drift.scope-narrowed\] \`support-console\` narrowed from \`in\` to \`out\`" "$work/out" || fail "no narrowing reported: $(cat "$work/out")"
+  # ... until the change is approved with a new lock.
+  expect_exit 0 "$bin" --as-of 2026-11-30 -f "$d" lock -q --approved-by ciso --reason "Support moved to the vendor"
+  "$bin" --as-of 2026-11-30 -f "$d" check >"$work/out" 2>&1
+  grep -q "drift\." "$work/out" && fail "drift remains after the new lock"
+  cmp -s "$work/first.json" "$work/decl/soc2scope.lock.json" && fail "the lock did not change"
+  true
+  ;;
+
+diff-git)
+  command -v git >/dev/null || fail "git is needed"
+  repo="$work/repo"
+  mkdir -p "$repo" && cp -r examples/hardware-saas "$repo/scope"
+  (cd "$repo" && git init -q && git -c user.name=t -c user.email=t@example.invalid add . &&
+    git -c user.name=t -c user.email=t@example.invalid commit -qm base) || fail "git setup"
+  perl -0pi -e 's/  - id: hubspot\n/  - id: grafana\n    kind: monitoring\n    scope: in\n    owner: sre\n    operated_by: us\n  - id: hubspot\n/' "$repo/scope/components.yaml"
+  (cd "$repo/scope" && "$bin" --as-of 2026-11-30 diff --against HEAD) >"$work/out" 2>"$work/err"
+  [[ $? -eq 1 ]] || fail "diff --against HEAD should exit 1: $(cat "$work/err")"
+  grep -q "\[drift.component-added\] \`grafana\`" "$work/out" || fail "the added component (in an included file) is not reported: $(cat "$work/out")"
+  grep -q "compared with soc2scope.yaml at HEAD" "$work/out" || fail "the baseline is not named"
+  (cd "$repo" && "$bin" --as-of 2026-11-30 -f scope/soc2scope.yaml --format markdown diff --against HEAD) >"$work/md" 2>&1
+  grep -q "drift.component-added" "$work/md" || fail "diff from the top of the repository failed: $(cat "$work/md")"
+  (cd "$repo/scope" && "$bin" diff --against no-such-rev) >"$work/out" 2>"$work/err" && fail "a bad revision succeeded"
+  grep -q "not a git revision" "$work/err" || fail "bad revision: $(cat "$work/err")"
+  (cd "$work" && "$bin" -f "$repo/scope/soc2scope.yaml" diff --against HEAD) >"$work/out" 2>"$work/err" && fail "outside a repository succeeded"
+  grep -q "not inside a git work tree" "$work/err" || fail "outside a repository: $(cat "$work/err")"
+  ;;
+
+junit-xml)
+  command -v xmllint >/dev/null || fail "xmllint (libxml2-utils) is needed"
+  for decl in examples/gappy/soc2scope.yaml examples/hardware-saas/soc2scope.yaml tests/fixtures/check/hostile-text.yaml; do
+    "$bin" --as-of 2026-11-30 --format junit check -f "$decl" >"$work/j.xml"
+    xmllint --noout "$work/j.xml" || fail "$decl: not well-formed XML"
+    tests=$(xmllint --xpath 'string(/testsuites/@tests)' "$work/j.xml")
+    cases=$(xmllint --xpath 'count(//testcase)' "$work/j.xml")
+    [[ "$tests" == "$cases" ]] || fail "$decl: tests=$tests but $cases testcases"
+    failures=$(xmllint --xpath 'string(/testsuites/@failures)' "$work/j.xml")
+    [[ "$failures" == "$(xmllint --xpath 'count(//testcase/failure)' "$work/j.xml")" ]] || fail "$decl: failure count"
+    dupes=$(xmllint --xpath '//testcase/@classname | //testcase/@name' "$work/j.xml" | paste - - | sort | uniq -d)
+    [[ -z "$dupes" ]] || fail "$decl: duplicate classname+name: $dupes"
+  done
+  grep -q '<skipped message="waived by ciso' <("$bin" --as-of 2026-11-30 --format junit check -f examples/hardware-saas/soc2scope.yaml) ||
+    fail "a waived finding is not skipped"
+  ;;
+
 evidence-hash)
   # The manifest is sha256sum's output, byte for byte, names relative to the declaration.
   "$bin" --as-of 2026-11-30 evidence --hash -f examples/hardware-saas/soc2scope.yaml >"$work/manifest" || fail "hash exited $?"

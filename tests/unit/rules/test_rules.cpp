@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <soc2scope/drift/inventory.hpp>
+#include <soc2scope/drift/snapshot.hpp>
 #include <soc2scope/load/loader.hpp>
 #include <soc2scope/rules/engine.hpp>
 
@@ -201,8 +203,36 @@ struct Case {
     const char* rule;
     std::vector<Patch> fire;
     std::vector<Patch> quiet; // a near variant where the rule must stay silent
+    bool drift = false;       // compare with the clean declaration as the approved boundary
+    std::string inventory;    // JSON resources for check --inventory
 };
 
+drift::Snapshot clean_boundary() {
+    auto loaded = load::load_string(k_clean, "decl.yaml");
+    REQUIRE(loaded.ok());
+    return drift::snapshot_of(*loaded.declaration);
+}
+
+report::CheckReport check_case(const Case& c, const std::string& text) {
+    rules::CheckOptions o = at(k_as_of);
+    if (c.drift) {
+        o.baseline = clean_boundary();
+        o.baseline_name = "the clean lock";
+    }
+    std::vector<drift::Resource> resources;
+    if (!c.inventory.empty()) {
+        auto parsed = drift::parse_inventory(c.inventory, "inventory.json");
+        REQUIRE(parsed);
+        resources = *parsed;
+        o.inventory = &resources;
+        o.inventory_name = "inventory.json";
+    }
+    return check(text, o);
+}
+
+// Most cases leave the trailing members (drift, inventory) at their defaults.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 const std::vector<Case>& cases() {
     static const std::vector<Case> k_cases = {
         {"device-auth.identity-service-in-scope",
@@ -364,6 +394,62 @@ const std::vector<Case>& cases() {
         {"evidence.outside-folder",
          {{"path: docs/boundary.md", "path: ../docs/boundary.md"}},
          {{"path: docs/boundary.md", "path: docs/../docs/boundary.md"}}},
+        {"drift.component-added",
+         {{"vendors:\n", "  - {id: extra, kind: other, scope: out, rationale: r}\nvendors:\n"}},
+         {},
+         true,
+         ""},
+        {"drift.component-removed",
+         {{"  - id: remote\n    kind: remote_command\n    scope: in\n    owner: fw\n", ""}},
+         {},
+         true,
+         ""},
+        {"drift.scope-narrowed",
+         {{"kind: device\n    scope: shared", "kind: device\n    scope: out"}},
+         {{"kind: customer_network\n    scope: out", "kind: customer_network\n    scope: shared"}},
+         true,
+         ""},
+        {"drift.scope-widened",
+         {{"kind: customer_network\n    scope: out", "kind: customer_network\n    scope: shared"}},
+         {{"kind: device\n    scope: shared", "kind: device\n    scope: out"}},
+         true,
+         ""},
+        {"drift.operated-by-changed",
+         {{"    operated_by: us\n", "    vendor: okta\n"}},
+         {{"    owner: sre\n", "    owner: platform\n"}},
+         true,
+         ""},
+        {"drift.component-changed", {{"kind: customer_portal", "kind: public_api"}}, {}, true, ""},
+        {"drift.responsibility-changed",
+         {{"customer: Lock rooms", "customer: Lock the rooms"}},
+         {{"{domain: physical_access", "{domain: Physical access"}},
+         true,
+         ""},
+        {"drift.trigger-changed",
+         {{"customer_operations_impact: true", "customer_operations_impact: false"}},
+         {},
+         true,
+         ""},
+        {"drift.criteria-changed",
+         {{"criteria: [security, availability, processing_integrity]",
+           "criteria: [security, processing_integrity, availability, confidentiality]"}},
+         {{"criteria: [security, availability, processing_integrity]",
+           "criteria: [processing_integrity, security, availability]"}},
+         true},
+        {"inventory.undeclared",
+         {},
+         {{"    controls: [export_controls]\n",
+           "    controls: [export_controls]\n    match: [{type: aws_s3_*}, {type: "
+           "aws_lambda_function, name: ingest}]\n"}},
+         false,
+         R"([{"type": "aws_s3_bucket", "name": "exports"}, {"type": "aws_lambda_function", "name": "ingest"}])"},
+        {"inventory.unmatched",
+         {{"    controls: [export_controls]\n",
+           "    controls: [export_controls]\n    match: [{type: gcp_*}]\n"}},
+         {{"    controls: [export_controls]\n",
+           "    controls: [export_controls]\n    match: [{type: aws_s3_*}]\n"}},
+         false,
+         R"([{"type": "aws_s3_bucket", "name": "exports"}])"},
         {"waiver.expired",
          {{"waivers: []", "waivers:\n  - {rule: ownership.owner, reason: r, approved_by: me, "
                           "expires: 2026-11-29}"}},
@@ -378,6 +464,7 @@ const std::vector<Case>& cases() {
     };
     return k_cases;
 }
+#pragma GCC diagnostic pop
 
 } // namespace
 
@@ -392,7 +479,7 @@ TEST_CASE("every rule fires on its gap and stays silent next to it", "[rules]") 
     std::set<std::string_view> covered;
     for (const Case& c : cases()) {
         DYNAMIC_SECTION(c.rule) {
-            const auto broken = check(patched(c.fire));
+            const auto broken = check_case(c, patched(c.fire));
             INFO(all_ids(broken));
             const auto hits = fired(broken, c.rule);
             REQUIRE_FALSE(hits.empty());
@@ -403,7 +490,7 @@ TEST_CASE("every rule fires on its gap and stays silent next to it", "[rules]") 
                 CHECK_FALSE(f->remediation.empty());
                 CHECK(f->severity == f->rule->severity);
             }
-            const auto fine = check(patched(c.quiet));
+            const auto fine = check_case(c, patched(c.quiet));
             INFO(all_ids(fine));
             CHECK(fired(fine, c.rule).empty());
         }
