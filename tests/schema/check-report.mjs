@@ -1,7 +1,7 @@
 // Validates the JSON that `soc2scope check --format json` prints for every example and
 // check fixture against schemas/soc2scope-check.schema.json, with ajv:
 //   node check-report.mjs REPO_ROOT SOC2SCOPE_BINARY
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import Ajv from "ajv";
@@ -11,7 +11,8 @@ const schema = JSON.parse(readFileSync(join(root, "schemas/soc2scope-check.schem
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 
 const declarations = [
-  ...readdirSync(join(root, "examples")).sort().map((d) => `examples/${d}/soc2scope.yaml`),
+  ...readdirSync(join(root, "examples")).sort().map((d) => `examples/${d}/soc2scope.yaml`)
+    .filter((f) => existsSync(join(root, f))),
   ...readdirSync(join(root, "tests/fixtures/check")).sort().map((f) => `tests/fixtures/check/${f}`),
   "tests/fixtures/valid/minimal.yaml",
 ];

@@ -27,7 +27,8 @@ function yamlFiles(dir, { recursive }) {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
-      if (recursive && name !== "evidence" && name !== "node_modules") out.push(...yamlFiles(path, { recursive }));
+      // evidence/ holds artefacts and ci/ holds CI configuration, not declarations.
+      if (recursive && !["evidence", "node_modules", "ci"].includes(name)) out.push(...yamlFiles(path, { recursive }));
     } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       out.push(path);
     }
