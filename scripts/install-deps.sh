@@ -8,7 +8,7 @@ packages=(cmake ninja-build g++ pkg-config
           libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
           libssl-dev libarchive-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(catch2 clang clang-format git libxml2-utils)
+  packages+=(catch2 clang clang-format git libxml2-utils chromium)
   # A machine may already have Node.js from elsewhere (its npm bundled); Debian's npm
   # package would conflict with it, so only the missing commands are installed.
   command -v node >/dev/null || packages+=(nodejs)
@@ -31,8 +31,9 @@ if ((${#missing[@]})); then
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
-  # The schema test validates YAML with an independent validator (ajv); versions are pinned
-  # by tests/schema/package-lock.json.
+  # The schema tests validate with an independent validator (ajv) and the browser test drives
+  # Debian's chromium with playwright-core (no browser download); versions are pinned by
+  # tests/schema/package-lock.json.
   here=$(cd "$(dirname "$0")/.." && pwd)
   if [[ ! -d "$here/tests/schema/node_modules" ]]; then
     (cd "$here/tests/schema" && npm ci --no-audit --no-fund --loglevel=error)

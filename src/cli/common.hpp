@@ -58,6 +58,8 @@ Runner setup_schema(CLI::App& sub);
 Runner setup_check(CLI::App& sub);
 Runner setup_evidence(CLI::App& sub);
 Runner setup_lock(CLI::App& sub);
+Runner setup_statement(CLI::App& sub);
+Runner setup_diagram(CLI::App& sub);
 Runner setup_diff(CLI::App& sub);
 Runner setup_rules(CLI::App& sub);
 Runner setup_explain(CLI::App& sub);

@@ -23,6 +23,8 @@ constexpr Command k_commands[] = {
     {"check", "Check the declared scope against the built-in rules: the gap report", setup_check},
     {"evidence", "The evidence checklist: what each rule needs, its status and owner",
      setup_evidence},
+    {"statement", "The buyer-facing boundary statement (Markdown or HTML)", setup_statement},
+    {"diagram", "The boundary as a graph: Mermaid, Graphviz DOT or SVG", setup_diagram},
     {"lock", "Approve the current boundary: write soc2scope.lock.json", setup_lock},
     {"diff", "Show how the boundary changed: between files, or against a git revision", setup_diff},
     {"rules", "List the built-in rules", setup_rules},
