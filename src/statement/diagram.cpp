@@ -128,9 +128,9 @@ std::string render_mermaid(const Diagram& d) {
     for (const DiagramEdge& e : d.edges) {
         out += fmt::format("  n{} -->|\"{}\"| n{}\n", e.from, mermaid_text(e.label), e.to);
     }
-    out +=
-        "  classDef zoneIn fill:#e6f4ea,stroke:#2e7d46\n  classDef zoneShared fill:#fff4d6,stroke:#b7791f\n"
-        "  classDef zoneOut fill:#eef0f4,stroke:#7a8499\n";
+    out += "  classDef zoneIn fill:#e6f4ea,stroke:#2e7d46\n  classDef zoneShared "
+           "fill:#fff4d6,stroke:#b7791f\n"
+           "  classDef zoneOut fill:#eef0f4,stroke:#7a8499\n";
     for (Scope zone : k_zones) {
         std::vector<std::string> ids;
         for (std::size_t i = 0; i < d.nodes.size(); ++i) {
@@ -140,7 +140,9 @@ std::string render_mermaid(const Diagram& d) {
         }
         if (!ids.empty()) {
             out += fmt::format("  class {} {}\n", fmt::join(ids, ","),
-                               zone == Scope::In ? "zoneIn" : zone == Scope::Shared ? "zoneShared" : "zoneOut");
+                               zone == Scope::In       ? "zoneIn"
+                               : zone == Scope::Shared ? "zoneShared"
+                                                       : "zoneOut");
         }
     }
     return out;
