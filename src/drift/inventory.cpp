@@ -16,6 +16,18 @@ namespace {
 
 using R = Result<std::vector<Resource>, std::string>;
 
+// A string member, or `fallback` when it is missing or not a string: json::value() throws on
+// a type mismatch, and an inventory is untrusted input (found by fuzz_inputs).
+std::string text_of(const json& object, const char* key, std::string fallback = {}) {
+    if (object.is_object()) {
+        auto it = object.find(key);
+        if (it != object.end() && it->is_string()) {
+            return it->get<std::string>();
+        }
+    }
+    return fallback;
+}
+
 std::map<std::string, std::string> tags_of(const json& values) {
     std::map<std::string, std::string> out;
     for (const char* key : {"tags_all", "tags"}) {
@@ -38,13 +50,13 @@ void collect_module(const json& module, std::vector<Resource>& out, std::set<std
     }
     if (module.contains("resources") && module["resources"].is_array()) {
         for (const auto& r : module["resources"]) {
-            if (!r.is_object() || r.value("mode", "managed") != "managed") {
+            if (!r.is_object() || text_of(r, "mode", "managed") != "managed") {
                 continue;
             }
             Resource res;
-            res.type = r.value("type", "");
-            res.name = r.value("name", "");
-            res.address = r.value("address", fmt::format("{}.{}", res.type, res.name));
+            res.type = text_of(r, "type");
+            res.name = text_of(r, "name");
+            res.address = text_of(r, "address", fmt::format("{}.{}", res.type, res.name));
             if (r.contains("values") && r["values"].is_object()) {
                 res.tags = tags_of(r["values"]);
             }
@@ -105,8 +117,8 @@ R parse_json_inventory(std::string_view text) {
         }
         Resource res;
         res.type = r["type"].get<std::string>();
-        res.name = r.value("name", "");
-        res.address = r.value("address", fmt::format("{}.{}", res.type, res.name));
+        res.name = text_of(r, "name");
+        res.address = text_of(r, "address", fmt::format("{}.{}", res.type, res.name));
         res.tags = tags_of(r);
         if (seen.insert(res.address).second) {
             out.push_back(std::move(res));
@@ -203,9 +215,21 @@ bool glob(const std::string& pattern, const std::string& text) {
     return ::fnmatch(pattern.c_str(), text.c_str(), 0) == 0;
 }
 
+R parse_inventory_unchecked(std::string_view text, std::string_view file_name);
+
 } // namespace
 
 R parse_inventory(std::string_view text, std::string_view file_name) {
+    try {
+        return parse_inventory_unchecked(text, file_name);
+    } catch (const json::exception& e) {
+        return R::failure(fmt::format("not a usable inventory: {}", e.what()));
+    }
+}
+
+namespace {
+
+R parse_inventory_unchecked(std::string_view text, std::string_view file_name) {
     const auto first = text.find_first_not_of(" \t\r\n\xef\xbb\xbf");
     const bool json_like =
         first != std::string_view::npos && (text[first] == '{' || text[first] == '[');
@@ -214,6 +238,8 @@ R parse_inventory(std::string_view text, std::string_view file_name) {
     }
     return parse_csv_inventory(text);
 }
+
+} // namespace
 
 bool matches(const model::MatchSelector& s, const Resource& r) {
     if (s.type.present() && !glob(s.type.value, r.type)) {

@@ -66,6 +66,13 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 }
 
 std::string quote_for_message(std::string_view text, std::size_t max_len) {
+    // The common case, plain text within the limit, is a copy.
+    if (text.size() <= max_len && std::none_of(text.begin(), text.end(), [](char ch) {
+            const auto c = static_cast<unsigned char>(ch);
+            return c < 0x20 || c == 0x7f;
+        })) {
+        return std::string(text);
+    }
     std::string out;
     std::size_t shown = 0;
     for (char ch : text) {

@@ -171,3 +171,25 @@ TEST_CASE("selectors match type, name and tags with globs", "[drift][inventory]"
     s.tags = {{"owner", "*"}};
     CHECK_FALSE(drift::matches(s, r));
 }
+
+TEST_CASE("fuzz regressions: inventories with values of the wrong type",
+          "[drift][inventory][fuzz]") {
+    // fuzz_inputs found json::value() throwing on {"name": {...}}; every such input must end in a
+    // result or an error, never an exception.
+    std::ifstream in(std::string(SOC2SCOPE_SOURCE_DIR) +
+                     "/tests/fixtures/fuzz/inventory-name-not-a-string.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    REQUIRE_FALSE(text.str().empty());
+    CHECK_NOTHROW(drift::parse_inventory(text.str(), "x.json"));
+    for (const char* input :
+         {R"([{"type": "t", "name": {"a": 1}, "address": [1]}])",
+          R"({"values": {"root_module": {"resources": [{"type": 1, "mode": {}}]}}})",
+          R"({"resources": [{"type": "t", "tags": {"k": {"x": 1}}}]})",
+          R"({"values": {"root_module": {"child_modules": [1, "x", {}]}}})",
+          R"({"format": "soc2scope-lock", "format_version": 1, "declaration": 5})"}) {
+        INFO(input);
+        CHECK_NOTHROW(drift::parse_inventory(input, "x.json"));
+        CHECK_NOTHROW(drift::parse_lock(input));
+    }
+}
