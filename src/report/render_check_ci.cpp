@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <soc2scope/report/evidence_render.hpp>
 #include <soc2scope/report/render.hpp>
 #include <soc2scope/util/sha256.hpp>
 #include <soc2scope/util/strings.hpp>
@@ -116,33 +117,15 @@ std::string render_check_sarif(const CheckReport& r, const diag::SourceFiles& fi
 }
 
 std::string xml_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+    // HTML's escaping is valid XML; XML 1.0 additionally cannot carry most control characters.
+    std::string kept;
+    kept.reserve(text.size());
     for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (ch) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&apos;";
-            break;
-        default:
-            if (c >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
-                out += ch;
-            }
+        if (static_cast<unsigned char>(ch) >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
+            kept += ch;
         }
     }
-    return out;
+    return html_escape(kept);
 }
 
 std::string render_check_junit(const CheckReport& r, const diag::SourceFiles& files) {
