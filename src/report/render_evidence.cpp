@@ -313,7 +313,7 @@ code{font:.85em ui-monospace,SFMono-Regular,Menlo,monospace;background:#f4f6f9;p
 .s{display:inline-block;padding:.05rem .5rem;border-radius:999px;font-size:.8rem;font-weight:600;white-space:nowrap}
 .provided{background:#dff3e4;color:#17663a}.stale{background:#fdf0d5;color:#8a5a00}.missing,.not-found{background:#fde2e1;color:#a3231c}.optional{background:#eef0f4;color:#5a6375}
 .bar{height:.5rem;background:#e6e9ef;border-radius:999px;overflow:hidden;width:10rem;display:inline-block;vertical-align:middle;margin-left:.5rem}.bar span{display:block;height:100%;background:#2e8b57}
-ol.min li{margin:.2rem 0}.na{color:#8a93a5}.why{color:#5a6375;font-size:.85rem}
+ol.min li{margin:.2rem 0}.na{color:#8a93a5}.why{color:#5a6375;font-size:.85rem}td.d{white-space:nowrap}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}
 </style>
 </head>
@@ -369,7 +369,7 @@ ol.min li{margin:.2rem 0}.na{color:#8a93a5}.why{color:#5a6375;font-size:.85rem}
         }
         out += fmt::format(
             "<tr><td><span class=\"s {}\">{}</span></td><td>{}{}<br><code>{}</code>{}</td>"
-            "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<td>{}</td><td class=\"d\">{}</td><td class=\"d\">{}</td><td>{}</td></tr>\n",
             cls, cls == "optional" ? "optional" : evidence::to_string(i.status),
             html_escape(i.def->title), i.in_minimum_set ? " ★" : "", html_escape(i.id), why,
             html_escape(i.owner), date_or(i.collected), date_or(i.due), where);
