@@ -1,3 +1,5 @@
+#include <functional>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -49,6 +51,30 @@ std::string link_target(std::string_view url) {
         }
     }
     return out;
+}
+
+// What the text and Markdown checklists say under an item: owner, dates, where, and why it
+// is not provided. `esc` escapes user text for the medium; `where` is already rendered.
+std::vector<std::string> item_facts(const ChecklistItem& i,
+                                    const std::function<std::string(std::string_view)>& esc,
+                                    std::string where) {
+    std::vector<std::string> facts;
+    if (!i.owner.empty()) {
+        facts.push_back("owner " + esc(i.owner));
+    }
+    if (i.collected) {
+        facts.push_back("collected " + i.collected->to_string());
+    }
+    if (i.due) {
+        facts.push_back("due " + i.due->to_string());
+    }
+    if (!where.empty()) {
+        facts.push_back(std::move(where));
+    }
+    if (i.status != Status::Provided && !i.reason.empty() && !i.optional()) {
+        facts.push_back(esc(i.reason));
+    }
+    return facts;
 }
 
 } // namespace
@@ -143,22 +169,7 @@ std::string render_evidence_text(const Checklist& c, bool color) {
         }
         out += fmt::format("  {} {}{}: {}\n", status(i), i.id, i.optional() ? " (optional)" : "",
                            i.def->title);
-        std::vector<std::string> facts;
-        if (!i.owner.empty()) {
-            facts.push_back("owner " + terminal_text(i.owner));
-        }
-        if (i.collected) {
-            facts.push_back("collected " + i.collected->to_string());
-        }
-        if (i.due) {
-            facts.push_back("due " + i.due->to_string());
-        }
-        if (!i.where.empty()) {
-            facts.push_back(terminal_text(i.where));
-        }
-        if (i.status != Status::Provided && !i.reason.empty() && !i.optional()) {
-            facts.push_back(terminal_text(i.reason));
-        }
+        const auto facts = item_facts(i, terminal_text, terminal_text(i.where));
         if (!facts.empty()) {
             out += fmt::format("            {}\n", util::join(facts, " · "));
         }
@@ -192,26 +203,14 @@ std::string render_evidence_markdown(const Checklist& c) {
         }
         std::string line = fmt::format("- [{}] `{}` {}{}", i.status == Status::Provided ? "x" : " ",
                                        i.id, i.def->title, i.optional() ? " (optional)" : "");
-        std::vector<std::string> facts;
-        facts.push_back(i.status == Status::Provided
-                            ? "provided"
-                            : fmt::format("**{}**", evidence::to_string(i.status)));
-        if (!i.owner.empty()) {
-            facts.push_back("owner: " + markdown_cell(i.owner));
-        }
-        if (i.collected) {
-            facts.push_back("collected " + i.collected->to_string());
-        }
-        if (i.due) {
-            facts.push_back("due " + i.due->to_string());
-        }
-        if (i.is_url) {
-            facts.push_back(fmt::format("<{}>", link_target(i.where)));
-        } else if (!i.where.empty()) {
-            facts.push_back(fmt::format("`{}`", markdown_cell(i.where)));
-        }
-        if (i.status != Status::Provided && !i.reason.empty() && !i.optional()) {
-            facts.push_back(markdown_cell(i.reason));
+        const std::string where = i.is_url          ? fmt::format("<{}>", link_target(i.where))
+                                  : i.where.empty() ? std::string()
+                                                    : fmt::format("`{}`", markdown_cell(i.where));
+        std::vector<std::string> facts = {
+            i.status == Status::Provided ? std::string("provided")
+                                         : fmt::format("**{}**", evidence::to_string(i.status))};
+        for (auto& f : item_facts(i, markdown_cell, where)) {
+            facts.push_back(std::move(f));
         }
         if (i.status != Status::Provided) {
             facts.push_back("required by " + util::join(i.required_by, ", "));
