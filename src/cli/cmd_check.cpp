@@ -25,12 +25,9 @@ ExitStatus run_check(const Context& ctx, const CheckCliOptions& opts) {
     if (!loaded.ok()) {
         return ExitStatus::Invalid;
     }
-    rules::CheckOptions options;
-    options.as_of = ctx.clock.today();
+    rules::CheckOptions options = check_options(ctx);
     options.fail_on = rules::severity_from_string(opts.fail_on); // "never" gives nothing
-    util::DiskFileSystem disk;
-    options.fs = &disk;
-    options.root_dir = declaration_dir(ctx);
+    util::DiskFileSystem disk;                                   // for the inventory
     // Drift: against --baseline, else the lock beside the declaration when there is one.
     std::string baseline = opts.baseline;
     std::error_code ec;

@@ -99,8 +99,7 @@ ExitStatus run_diff(const Context& ctx, const DiffOptions& opts) {
     if (!now.ok()) {
         return ExitStatus::Invalid;
     }
-    rules::CheckOptions options;
-    options.as_of = ctx.clock.today();
+    rules::CheckOptions options = check_options(new_ctx);
     options.fail_on = rules::severity_from_string(opts.fail_on);
     options.baseline = before;
     options.baseline_name = baseline_name;

@@ -1,6 +1,5 @@
 #include <soc2scope/rules/engine.hpp>
 #include <soc2scope/statement/statement.hpp>
-#include <soc2scope/util/files.hpp>
 
 #include "common.hpp"
 
@@ -21,12 +20,7 @@ ExitStatus run_statement(const Context& ctx, const StatementOptions& opts) {
     if (!loaded.ok()) {
         return ExitStatus::Invalid;
     }
-    rules::CheckOptions options;
-    options.as_of = ctx.clock.today();
-    util::DiskFileSystem disk;
-    options.fs = &disk;
-    options.root_dir = declaration_dir(ctx);
-    const auto r = rules::run_check(*loaded.declaration, ctx.options.file, options);
+    const auto r = rules::run_check(*loaded.declaration, ctx.options.file, check_options(ctx));
     const auto s = statement::build_statement(*loaded.declaration, r, opts.internal);
     return emit(ctx, ctx.options.format == "html" ? statement::render_statement_html(s)
                                                   : statement::render_statement_markdown(s));

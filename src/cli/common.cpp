@@ -26,6 +26,13 @@ std::filesystem::path declaration_dir(const Context& ctx) {
     return dir.empty() ? std::filesystem::path(".") : dir;
 }
 
+rules::CheckOptions check_options(const Context& ctx) {
+    rules::CheckOptions options;
+    options.as_of = ctx.clock.today();
+    options.root_dir = declaration_dir(ctx); // fs left null: the checklist reads the disk
+    return options;
+}
+
 std::filesystem::path default_lock_path(const Context& ctx) {
     return std::filesystem::path(ctx.options.file).parent_path() / "soc2scope.lock.json";
 }

@@ -11,6 +11,7 @@
 #include <soc2scope/drift/snapshot.hpp>
 #include <soc2scope/load/loader.hpp>
 #include <soc2scope/report/check_report.hpp>
+#include <soc2scope/rules/engine.hpp>
 #include <soc2scope/util/date.hpp>
 
 namespace soc2scope::cli {
@@ -86,6 +87,10 @@ void print_error(const Context& ctx, std::string_view message);
 
 // The folder of the declaration named by -f: evidence paths may not leave it.
 std::filesystem::path declaration_dir(const Context& ctx);
+// Options every command that runs the rules starts from: the --as-of date, and evidence
+// looked up on disk inside the declaration's folder.
+rules::CheckOptions check_options(const Context& ctx);
+
 // soc2scope.lock.json beside the declaration.
 std::filesystem::path default_lock_path(const Context& ctx);
 

@@ -171,7 +171,6 @@ void assess(ChecklistItem& item, const model::Declaration& d, const ChecklistOpt
     } else {
         item.where = e.path.value;
         const PathCheck& p = paths.at(&e);
-        item.resolved_path = p.resolved;
         item.count = p.count;
         if (p.status == Status::NotFound) {
             item.status = Status::NotFound;

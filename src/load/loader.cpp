@@ -901,7 +901,6 @@ void Loader::decode_processes(NodeRef n, const std::string& path) {
     if (!expect_mapping(*this, n, path)) {
         return;
     }
-    m_decl.processes_loc = n.location();
     Fields f(*this, n, path, model::enum_names<model::ProcessKind>());
     for (std::size_t i = 0; i < n.size(); ++i) {
         const std::string_view name = n.key(i).scalar();

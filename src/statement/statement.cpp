@@ -289,7 +289,7 @@ Statement build_statement(const model::Declaration& d, const report::CheckReport
          "recovery from bad deployments (Availability)"},
     };
     for (const auto& t : report.triggers) {
-        TriggerScope ts{t.title, t.fired, t.why, ""};
+        TriggerScope ts{t.title, t.fired, ""};
         for (const auto& [id, brings] : k_brings) {
             if (id == t.id) {
                 ts.brings = std::string(brings);

@@ -28,8 +28,7 @@ struct ChecklistItem {
     std::optional<util::Date> collected;
     std::optional<util::Date> due;
     std::string owner;
-    std::string where;         // the path or URL as written
-    std::string resolved_path; // the path as looked up, for files and folders
+    std::string where; // the path or URL as written
     bool is_url = false;
     bool outside_folder = false; // the path escapes the declaration's folder: not followed
     int count = 0;

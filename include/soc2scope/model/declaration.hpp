@@ -238,7 +238,6 @@ struct Declaration {
     std::vector<Vendor> vendors;
     std::vector<Responsibility> responsibilities;
     std::map<ProcessKind, Process> processes;
-    SourceLocation processes_loc;
     std::vector<PeopleGroup> people;
     std::vector<EvidenceEntry> evidence;
     std::vector<Waiver> waivers;

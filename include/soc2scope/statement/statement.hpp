@@ -18,7 +18,6 @@ struct Group {
 struct TriggerScope {
     std::string title;
     bool applies = false;
-    std::string why;    // the declaration's words
     std::string brings; // what the trigger brings into scope, from the first source
 };
 

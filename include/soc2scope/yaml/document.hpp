@@ -61,7 +61,6 @@ class Document {
 public:
     NodeRef root() const { return NodeRef(this, m_root); }
     diag::FileId file() const { return m_file; }
-    std::size_t node_count() const { return m_nodes.size(); }
 
 private:
     friend class NodeRef;

@@ -64,8 +64,9 @@ void check_availability(const Context& ctx, Sink& sink) {
         }
     }
     if (!missing.empty()) {
-        diag::SourceLocation where =
-            decl.processes_loc.known() ? decl.processes_loc : decl.audit.loc;
+        diag::SourceLocation where = decl.section_location("processes").known()
+                                         ? decl.section_location("processes")
+                                         : decl.audit.loc;
         std::string path = "processes.incident_response";
         if (ir != nullptr) {
             where = ir->runbooks.present() ? ir->runbooks.loc : ir->loc;
