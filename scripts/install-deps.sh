@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(cmake ninja-build g++ pkg-config
-          libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
+          libcli11-dev libyaml-dev libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
           libssl-dev libarchive-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(catch2 clang clang-format git libxml2-utils chromium)

@@ -83,7 +83,7 @@ std::string location_prefix(const SourceLocation& loc, const SourceFiles& files)
 
 constexpr std::size_t k_max_quote = 200;
 
-// One display cell per byte, so the caret stays under yaml-cpp's byte column: tabs become
+// One display cell per byte, so the caret stays under the byte column: tabs become
 // spaces and control bytes become '?', and the quote cannot forge extra terminal lines.
 std::string display_line(std::string_view line) {
     // A line that is not clean UTF-8 (the diagnostic is probably about that) shows its

@@ -51,6 +51,9 @@ std::optional<TextProblem> check_text(std::string_view text) {
         if (cp >= 0xd800 && cp <= 0xdfff) {
             return TextProblem{i, "UTF-8 encoded surrogate"};
         }
+        if (cp == 0xfffe || cp == 0xffff) {
+            return TextProblem{i, fmt::format("non-character U+{:04X} is not allowed", cp)};
+        }
         if (cp >= 0x80 && cp <= 0x9f && cp != 0x85) {
             return TextProblem{i, fmt::format("control character U+{:04X} is not allowed", cp)};
         }

@@ -13,7 +13,7 @@ struct TextProblem {
 };
 
 // Finds the first byte that keeps `text` from being a YAML stream we accept: malformed or
-// overlong UTF-8, surrogates, NUL and the C0/C1 controls YAML forbids. yaml-cpp would
+// overlong UTF-8, surrogates, NUL and the C0/C1 controls YAML forbids. A parser would
 // otherwise silently re-decode or stop at a NUL, and a report must never carry such bytes.
 std::optional<TextProblem> check_text(std::string_view text);
 

@@ -56,7 +56,7 @@ struct ParseLimits {
 };
 
 // The parsed form of one YAML file: one flat arena of nodes and one string pool, so a
-// 5 MB declaration costs a few MB here instead of yaml-cpp's node graph.
+// 5 MB declaration costs a few MB here instead of a YAML library's node graph.
 class Document {
 public:
     NodeRef root() const { return NodeRef(this, m_root); }
@@ -89,7 +89,7 @@ struct ParseResult {
     diag::Diagnostics diagnostics;
 };
 
-// Parses exactly one YAML document through yaml-cpp's event API and polices it: depth,
+// Parses exactly one YAML document through libyaml's event parser and polices it: depth,
 // duplicate keys, non-scalar and merge keys, recursive or exploding aliases, tags, and
 // more than one document. `text` must already have passed util::check_text.
 ParseResult parse(std::string_view text, diag::FileId file, const ParseLimits& limits = {});

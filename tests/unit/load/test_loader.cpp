@@ -242,7 +242,7 @@ TEST_CASE("near misses of the tokens rules look for are warnings", "[load]") {
           std::string::npos);
 }
 
-TEST_CASE("extension keys are ignored; unknown keys are not", "[load]") {
+TEST_CASE("extension keys are ignored but unknown keys are not", "[load]") {
     CHECK(load_text(
               k_head +
               "x-owner-team: sec\ncomponents:\n  - {id: a, kind: device, scope: in, x-tf: m.a}\n")

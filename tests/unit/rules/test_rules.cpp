@@ -543,7 +543,7 @@ TEST_CASE("scope follows responsibility through relations, transitively", "[rule
     CHECK(fired(r, "access.idp-in-scope").empty());
 }
 
-TEST_CASE("an active waiver waives; an expired one fails again", "[rules][waivers]") {
+TEST_CASE("an active waiver waives and an expired one fails again", "[rules][waivers]") {
     const std::string no_owner = "    owner: sre\n";
     auto with_waiver = [&](const std::string& expires, const std::string& component) {
         return patched(

@@ -71,7 +71,7 @@ TEST_CASE("the statement escapes user text in HTML and Markdown", "[statement]")
     CHECK(md.find("Sign \\| stage") != std::string::npos);
 }
 
-TEST_CASE("buyer answers state only what is declared; gaps show internally", "[statement]") {
+TEST_CASE("buyer answers state only what is declared, and gaps show internally", "[statement]") {
     const auto l = load_checked(k_hostile);
     const auto buyer = statement::build_statement(*l.result.declaration, l.report, false);
     const auto& updates = buyer.answers.at(1);

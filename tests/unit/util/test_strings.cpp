@@ -46,5 +46,7 @@ TEST_CASE("check_text finds the first byte that is not YAML text", "[util][utf8]
     CHECK(at("x\xf4\x90\x80\x80") == 1); // above U+10FFFF
     CHECK(at("x\xe2\x82") == 1);         // truncated
     CHECK(at("x\xc2\x9b") == 1);         // C1 control (CSI)
+    CHECK(at("x\xef\xbf\xbe") == 1);     // U+FFFE, which YAML does not allow either
+    CHECK(at("x\xef\xbf\xbf") == 1);     // U+FFFF
     CHECK(check_text("\xff\xfe")->what.find("0xff") != std::string::npos);
 }

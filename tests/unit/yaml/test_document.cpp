@@ -48,6 +48,33 @@ TEST_CASE("the tree keeps kinds, values and 1-based positions", "[yaml]") {
     CHECK_FALSE(root.find("missing").valid());
 }
 
+TEST_CASE("positions are 1-based newline-separated lines and byte columns", "[yaml]") {
+    auto where = [](const std::string& text) {
+        const auto r = parse(text);
+        REQUIRE_FALSE(r.diagnostics.items().empty());
+        const auto loc = r.diagnostics.items().front().location;
+        return std::pair{loc.line, loc.column};
+    };
+    // The parser counts characters; a caret needs bytes ('\xc3\xa9' is one character).
+    CHECK(where("a: {\xc3\xa9: 1, b: *nope}\n") == std::pair{1u, 15u});
+    // U+2028 and U+0085 are line breaks to the parser but not to an editor or to the quote.
+    CHECK(where("a: \"x\xe2\x80\xa8y\"\nb: \"\xc2\x85\"\nc: *nope\n") == std::pair{3u, 4u});
+    CHECK(where("a: 1\r\nb: *nope\r\n") == std::pair{2u, 4u});
+    // A byte-order mark is not a column.
+    CHECK(where("\xef\xbb\xbf"
+                "a: *nope\n") == std::pair{1u, 4u});
+    // Marks can go back (a later error about an earlier node); the cursor follows.
+    CHECK(where("a: 1\nb:\n  c: 1\n  c: 2\n") == std::pair{4u, 3u});
+    // The end of the file is the end of its last line, not a line that is not there.
+    CHECK(where("a: [1,\n  2\n") == std::pair{2u, 4u});
+    // The note about where the list began walks back over a two-byte character.
+    const auto open = parse("\xc3\xa9: [1,\n  2\n");
+    REQUIRE(open.diagnostics.items().size() == 1);
+    REQUIRE(open.diagnostics.items()[0].notes.size() == 1);
+    CHECK(open.diagnostics.items()[0].notes[0].location.line == 1);
+    CHECK(open.diagnostics.items()[0].notes[0].location.column == 5);
+}
+
 TEST_CASE("duplicate keys are errors that name both places", "[yaml]") {
     const auto r = parse("a:\n  b: 1\n  b: 2\n");
     REQUIRE(r.ok);
@@ -73,7 +100,7 @@ TEST_CASE("merge keys, non-scalar keys and unknown tags are refused", "[yaml]") 
     CHECK(str.document.root().find("a").is_quoted());
 }
 
-TEST_CASE("aliases share the anchored node; cycles and bombs are refused", "[yaml]") {
+TEST_CASE("aliases share the anchored node, and cycles and bombs are refused", "[yaml]") {
     const auto ok = parse("a: &x [1, 2]\nb: *x\n");
     REQUIRE(ok.ok);
     CHECK(ok.document.root().find("b").size() == 2);
@@ -99,22 +126,26 @@ TEST_CASE("nesting deeper than the limit stops the parse", "[yaml]") {
     const auto deep = parse("a: [[[[1]]]]\n", {.max_depth = 4});
     CHECK_FALSE(deep.ok);
     CHECK(first_error(deep).find("deeper than 4 levels") != std::string::npos);
-    // Far past yaml-cpp's own guard: still our message, never a crash.
+    // Far past any sane depth: still our message, never a crash or a deep recursion.
     const std::string huge = "a: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
     CHECK(first_error(parse(huge)).find("deeper than 64") != std::string::npos);
 }
 
-TEST_CASE("one document per file; empty files and syntax errors are reported", "[yaml]") {
+TEST_CASE("one document per file, and empty files and syntax errors are reported", "[yaml]") {
     CHECK(first_error(parse("a: 1\n---\nb: 2\n")).find("second one") != std::string::npos);
     CHECK(first_error(parse("")).find("empty") != std::string::npos);
     CHECK(first_error(parse("# just a comment\n")).find("only comments") != std::string::npos);
-    CHECK(first_error(parse(",")).find("unexpected ','") != std::string::npos);
+    const auto comma = parse(",");
+    CHECK(first_error(comma).find("YAML syntax error") != std::string::npos);
+    CHECK(comma.diagnostics.items().at(0).location.column == 1);
+    CHECK(first_error(parse("a: 1\n...\nb\n")).find("unexpected 'b' after the end") !=
+          std::string::npos);
 
     const auto broken = parse("a: [1, 2\n");
     CHECK_FALSE(broken.ok);
     const auto& d = broken.diagnostics.items().at(0);
     CHECK(d.message.find("YAML syntax error") != std::string::npos);
     REQUIRE(d.notes.size() == 1);
-    CHECK(d.notes[0].message == "in the list that starts here");
+    CHECK(d.notes[0].message == "in the list ([...]) that starts here");
     CHECK(d.notes[0].location.column == 4);
 }
