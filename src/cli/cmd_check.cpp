@@ -21,7 +21,7 @@ ExitStatus run_check(const Context& ctx, const CheckCliOptions& opts) {
     if (!check_format(ctx, "check", k_report_formats)) {
         return ExitStatus::Invalid;
     }
-    const load::LoadResult loaded = load_declaration(ctx);
+    load::LoadResult loaded = load_declaration(ctx);
     if (!loaded.ok()) {
         return ExitStatus::Invalid;
     }
@@ -60,6 +60,9 @@ ExitStatus run_check(const Context& ctx, const CheckCliOptions& opts) {
         options.inventory_name = opts.inventory;
     }
     const report::CheckReport r = rules::run_check(*loaded.declaration, ctx.options.file, options);
+    // The report carries everything rendering needs; a large model need not stay alongside
+    // the rendered text (this sets the peak memory of checking a large declaration).
+    loaded.declaration.reset();
     return emit_report(ctx, r, *loaded.sources);
 }
 

@@ -77,6 +77,15 @@ constexpr std::string_view k_top_keys[] = {
     "version",          "organization", "audit",  "capabilities", "components", "vendors",
     "responsibilities", "processes",    "people", "evidence",     "waivers",    "include"};
 
+// Sections are decoded straight into the model's vectors; sizing them from the list up front
+// spares the doubling copies that would otherwise set the peak memory of a large file.
+template <typename T>
+void reserve_for(std::vector<T>& out, NodeRef list) {
+    if (list.is_sequence()) {
+        out.reserve(out.size() + list.size());
+    }
+}
+
 class Loader;
 
 // The keys of one mapping: reports unknown ones (with a suggestion) and missing required
@@ -400,10 +409,12 @@ void Loader::decode_file(NodeRef root, const std::string& display) {
     const std::string base_dir = fs::path(display).parent_path().string();
     if (NodeRef v = f["components"]; v.valid()) {
         m_components_seen = true;
+        reserve_for(m_decl.components, v);
         for_each_item(v, "components",
                       [&](NodeRef item, const std::string& p) { decode_component(item, p); });
     }
     if (NodeRef v = f["vendors"]; v.valid()) {
+        reserve_for(m_decl.vendors, v);
         for_each_item(v, "vendors",
                       [&](NodeRef item, const std::string& p) { decode_vendor(item, p); });
     }
@@ -412,15 +423,18 @@ void Loader::decode_file(NodeRef root, const std::string& display) {
                       [&](NodeRef item, const std::string& p) { decode_responsibility(item, p); });
     }
     if (NodeRef v = f["people"]; v.valid()) {
+        reserve_for(m_decl.people, v);
         for_each_item(v, "people",
                       [&](NodeRef item, const std::string& p) { decode_person(item, p); });
     }
     if (NodeRef v = f["evidence"]; v.valid()) {
+        reserve_for(m_decl.evidence, v);
         for_each_item(v, "evidence", [&](NodeRef item, const std::string& p) {
             decode_evidence(item, p, base_dir);
         });
     }
     if (NodeRef v = f["waivers"]; v.valid()) {
+        reserve_for(m_decl.waivers, v);
         for_each_item(v, "waivers",
                       [&](NodeRef item, const std::string& p) { decode_waiver(item, p); });
     }

@@ -325,6 +325,13 @@ private:
     struct Frame {
         std::uint32_t node;
         std::vector<std::uint32_t> kids;
+        std::uint64_t expanded = 1; // nodes it stands for once aliases are expanded
+        std::string anchor;
+    };
+
+    struct Anchored {
+        std::uint32_t node;
+        std::uint64_t expanded;
     };
 
     SourceLocation loc(const yaml_mark_t& m) { return m_pos.at_char(m.index); }
@@ -358,7 +365,7 @@ private:
         n.count = static_cast<std::uint32_t>(value.size());
         m_doc.m_strings += value;
         remember_anchor(anchor_of(s.anchor), id);
-        attach(id);
+        attach(id, 1);
     }
 
     void add_null(const yaml_mark_t& mark, std::string_view anchor) {
@@ -371,7 +378,7 @@ private:
             m_doc.m_nodes[id].column = key.column;
         }
         remember_anchor(anchor, id);
-        attach(id);
+        attach(id, 1);
     }
 
     void alias(const yaml_mark_t& mark, std::string_view anchor) {
@@ -380,14 +387,14 @@ private:
             throw Abort{loc(mark), fmt::format("alias '*{}' refers to an unknown anchor",
                                                util::quote_for_message(anchor))};
         }
-        const std::uint32_t target = it->second;
+        const Anchored target = it->second;
         for (const Frame& f : m_stack) {
-            if (f.node == target) {
+            if (f.node == target.node) {
                 throw Abort{loc(mark), "alias refers to a node that contains it (a recursive "
                                        "alias can never be expanded)"};
             }
         }
-        attach(target);
+        attach(target.node, target.expanded);
     }
 
     // Returns whether the scalar is to be read as a string whatever it looks like.
@@ -428,23 +435,26 @@ private:
         n.line = where.line;
         n.column = where.column;
         m_doc.m_nodes.push_back(n);
-        m_expanded.push_back(1);
         return static_cast<std::uint32_t>(m_doc.m_nodes.size() - 1);
     }
 
     void remember_anchor(std::string_view anchor, std::uint32_t id) {
         if (!anchor.empty()) {
-            m_anchors[std::string(anchor)] = id;
+            m_anchors[std::string(anchor)] = Anchored{id, 1};
         }
     }
 
-    void attach(std::uint32_t id) {
+    // `expanded` is how many nodes `id` stands for (more than one for a collection or an
+    // alias of one): what bounds alias expansion without a count kept for every node.
+    void attach(std::uint32_t id, std::uint64_t expanded) {
         if (m_stack.empty()) {
             m_doc.m_root = id;
             m_has_root = true;
             return;
         }
-        m_stack.back().kids.push_back(id);
+        Frame& parent = m_stack.back();
+        parent.kids.push_back(id);
+        parent.expanded = std::min(k_saturated, parent.expanded + expanded);
     }
 
     void open(NodeKind kind, const yaml_mark_t& mark, std::string_view anchor) {
@@ -458,6 +468,7 @@ private:
         remember_anchor(anchor, id);
         Frame f;
         f.node = id;
+        f.anchor = anchor;
         if (!m_spare.empty()) {
             f.kids = std::move(m_spare.back());
             m_spare.pop_back();
@@ -473,11 +484,13 @@ private:
         if (node.kind == NodeKind::Mapping) {
             police_keys(f.kids);
         }
-        std::uint64_t total = 1;
-        for (std::uint32_t kid : f.kids) {
-            total = std::min(k_saturated, total + m_expanded[kid]);
+        const std::uint64_t total = f.expanded;
+        if (!f.anchor.empty()) {
+            if (auto it = m_anchors.find(f.anchor);
+                it != m_anchors.end() && it->second.node == f.node) {
+                it->second.expanded = total;
+            }
         }
-        m_expanded[f.node] = total;
         // Everything beyond the nodes actually written is alias expansion.
         if (total > m_doc.m_nodes.size() + m_limits.max_alias_expansion) {
             throw Abort{SourceLocation{m_doc.m_file, node.line, node.column},
@@ -491,7 +504,7 @@ private:
         m_doc.m_children.insert(m_doc.m_children.end(), f.kids.begin(), f.kids.end());
         const std::uint32_t id = f.node;
         m_spare.push_back(std::move(f.kids));
-        attach(id);
+        attach(id, total);
     }
 
     // The key path of the mapping being closed, from the frames still open above it.
@@ -560,8 +573,7 @@ private:
     const ParseLimits& m_limits;
     std::vector<Frame> m_stack;
     std::vector<std::vector<std::uint32_t>> m_spare;
-    std::vector<std::uint64_t> m_expanded;
-    std::unordered_map<std::string, std::uint32_t> m_anchors;
+    std::unordered_map<std::string, Anchored> m_anchors;
     int m_documents = 0;
     bool m_has_root = false;
     bool m_document_ended = false;
