@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -24,33 +25,48 @@ std::size_t rule_index(const RuleInfo* r) {
 // is an error of its own and its findings fail again; a waiver that matches nothing is info.
 void apply_waivers(const model::Declaration& decl, util::Date as_of, Sink& sink) {
     auto& findings = sink.findings();
-    const std::size_t produced = findings.size();
-    for (const auto& w : decl.waivers) {
+    // Findings by rule, and by rule and component, in the order produced: a waiver looks at
+    // its own findings only, so thousands of waivers over thousands of findings stay linear.
+    using Key = std::pair<std::string_view, std::string_view>;
+    std::map<Key, std::vector<std::size_t>> by_rule;
+    std::map<Key, std::vector<std::size_t>> by_component;
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const Finding& f = findings[i];
+        if (f.rule->family != Family::Waiver) {
+            by_rule[Key{f.rule->id, {}}].push_back(i);
+            by_component[Key{f.rule->id, f.component}].push_back(i);
+        }
+    }
+    static const std::vector<std::size_t> k_none;
+    // The keys view the findings' own strings, so nothing is added to `findings` until every
+    // waiver has been applied.
+    std::vector<bool> used(decl.waivers.size(), false);
+    for (std::size_t k = 0; k < decl.waivers.size(); ++k) {
+        const auto& w = decl.waivers[k];
         const bool expired = w.expires.value < as_of;
-        bool used = false;
-        for (std::size_t i = 0; i < produced; ++i) {
+        const auto& index = w.component.present() ? by_component : by_rule;
+        const auto hits =
+            index.find(Key{w.rule.value, w.component.present() ? w.component.value : ""});
+        for (std::size_t i : hits == index.end() ? k_none : hits->second) {
             Finding& f = findings[i];
-            if (f.rule->id != w.rule.value || f.rule->family == Family::Waiver) {
-                continue;
-            }
-            if (w.component.present() && f.component != w.component.value) {
-                continue;
-            }
-            used = true;
+            used[k] = true;
             if (!expired && !f.waived()) {
                 f.waiver =
                     WaiverRef{w.reason.value, w.approved_by.value, w.expires.value, w.at.loc};
             }
         }
+    }
+    for (std::size_t k = 0; k < decl.waivers.size(); ++k) {
+        const auto& w = decl.waivers[k];
         const std::string what = w.component.present()
                                      ? fmt::format("`{}` on `{}`", w.rule.value, w.component.value)
                                      : fmt::format("`{}`", w.rule.value);
-        if (expired) {
+        if (w.expires.value < as_of) {
             sink.add("waiver.expired", nullptr, w.at.path + ".expires", w.expires.loc,
                      fmt::format("the waiver for {} (approved by {}) expired on {}{}", what,
                                  w.approved_by.value, w.expires->to_string(),
-                                 used ? "; the waived finding fails again" : ""));
-        } else if (!used) {
+                                 used[k] ? "; the waived finding fails again" : ""));
+        } else if (!used[k]) {
             sink.add("waiver.unused", nullptr, w.at.path, w.at.loc,
                      fmt::format("the waiver for {} matches no finding", what));
         }

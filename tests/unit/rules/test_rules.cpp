@@ -575,6 +575,42 @@ TEST_CASE("an active waiver waives and an expired one fails again", "[rules][wai
     CHECK(fired(elsewhere, "waiver.unused").size() == 1);
 }
 
+TEST_CASE("a waiver covers its rule's findings on its component only, or all of them",
+          "[rules][waivers]") {
+    // Two components without an owner: two ownership.owner findings.
+    const std::vector<Patch> no_owners = {{"    owner: sre\n", ""}, {"    owner: sec\n", ""}};
+    auto with = [&](const std::string& waivers) {
+        std::vector<Patch> p = no_owners;
+        p.push_back({"waivers: []", "waivers:\n" + waivers});
+        return check(patched(p));
+    };
+    auto waived_ids = [](const report::CheckReport& r) {
+        std::vector<std::string> out;
+        for (const auto* f : fired(r, "ownership.owner")) {
+            if (f->waived()) {
+                out.push_back(f->component);
+            }
+        }
+        return out;
+    };
+    const std::string tail = ", reason: r, approved_by: me, expires: 2027-01-01}\n";
+    const auto one = with("  - {rule: ownership.owner, component: mon" + tail);
+    REQUIRE(fired(one, "ownership.owner").size() == 2);
+    CHECK(waived_ids(one) == std::vector<std::string>{"mon"});
+    const auto all = with("  - {rule: ownership.owner" + tail);
+    CHECK(waived_ids(all).size() == 2);
+    // The first waiver to match a finding is the one it records; the second still counts as
+    // used, so it is not reported as matching nothing.
+    const auto both = with("  - {rule: ownership.owner, component: identity" + tail +
+                           "  - {rule: ownership.owner" + tail);
+    CHECK(waived_ids(both).size() == 2);
+    CHECK(fired(both, "waiver.unused").empty());
+    // A waiver naming a component without such a finding waives nothing and is unused.
+    const auto other = with("  - {rule: ownership.owner, component: ota" + tail);
+    CHECK(waived_ids(other).empty());
+    CHECK(fired(other, "waiver.unused").size() == 1);
+}
+
 TEST_CASE("vendor reports: missing, unreviewed, or ending early without a bridge letter",
           "[rules]") {
     auto message = [](const std::vector<Patch>& p) {
