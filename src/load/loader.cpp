@@ -1,5 +1,8 @@
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <set>
+#include <type_traits>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -67,6 +70,62 @@ bool valid_dotted_id(std::string_view id) {
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
     auto best = util::closest_match(word, candidates);
     return best ? fmt::format(" (did you mean '{}'?)", *best) : std::string();
+}
+
+// Words people use for a component kind that spelling distance would never lead to.
+std::optional<std::string_view> kind_synonym(std::string_view word) {
+    static constexpr std::pair<std::string_view, std::string_view> k_synonyms[] = {
+        {"database", "data_store"},
+        {"db", "data_store"},
+        {"datastore", "data_store"},
+        {"storage", "data_store"},
+        {"bucket", "data_store"},
+        {"idp", "identity_provider"},
+        {"sso", "identity_provider"},
+        {"ci", "ci_cd"},
+        {"cicd", "ci_cd"},
+        {"pipeline", "ci_cd"},
+        {"terraform", "iac"},
+        {"infrastructure_as_code", "iac"},
+        {"api", "public_api"},
+        {"portal", "customer_portal"},
+        {"web_app", "customer_portal"},
+        {"webapp", "customer_portal"},
+        {"dashboard", "customer_portal"},
+        {"cloud", "hosting"},
+        {"sensor", "device"},
+        {"iot_device", "device"},
+        {"hub", "gateway"},
+        {"edge_gateway", "gateway"},
+        {"ota", "firmware_update_service"},
+        {"fota", "firmware_update_service"},
+        {"firmware", "firmware_update_service"},
+        {"ingestion", "telemetry_ingestion"},
+        {"telemetry", "telemetry_ingestion"},
+        {"observability", "monitoring"},
+        {"logging", "monitoring"},
+        {"chat", "communication"},
+        {"email", "communication"},
+        {"admin", "admin_tooling"},
+        {"support", "support_tooling"},
+        {"helpdesk", "support_tooling"},
+        {"staging", "environment"},
+    };
+    std::string key;
+    for (char c : word) {
+        key += c == '-' || c == ' '
+                   ? '_'
+                   : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (key.ends_with('s')) {
+        key.pop_back(); // "sensors", "databases"
+    }
+    for (const auto& [from, to] : k_synonyms) {
+        if (key == from) {
+            return to;
+        }
+    }
+    return std::nullopt;
 }
 
 std::string one_of(std::span<const std::string_view> names) {
@@ -183,6 +242,7 @@ private:
     fs::path m_current_dir;
     SourceLocation m_root_loc; // the root file's top-level mapping
     bool m_components_seen = false;
+    bool m_criteria_unread = false; // some audit.criteria item was not understood
 };
 
 Fields::Fields(Loader& loader, NodeRef map, std::string path,
@@ -550,10 +610,15 @@ bool Loader::read_enum(NodeRef n, const std::string& path, std::string_view what
         out = {*v, n.location()};
         return true;
     }
+    std::string hint = did_you_mean(n.scalar(), model::enum_names<E>());
+    if constexpr (std::is_same_v<E, model::ComponentKind>) {
+        if (auto kind = kind_synonym(n.scalar()); kind && hint.empty()) {
+            hint = fmt::format(" (did you mean '{}'?)", *kind);
+        }
+    }
     error(n.location(), path,
-          fmt::format(
-              "unknown {} '{}'{}; expected one of: {}", what, util::quote_for_message(n.scalar()),
-              did_you_mean(n.scalar(), model::enum_names<E>()), one_of(model::enum_names<E>())));
+          fmt::format("unknown {} '{}'{}; expected one of: {}", what,
+                      util::quote_for_message(n.scalar()), hint, one_of(model::enum_names<E>())));
     return false;
 }
 
@@ -662,6 +727,8 @@ void Loader::decode_audit(NodeRef n, const std::string& path) {
                   [&](NodeRef item, const std::string& p, Located<model::Criterion>& v) {
                       return read_enum(item, p, "criterion", v);
                   });
+        // A misspelt 'Security' is already reported; saying it is missing too would be noise.
+        m_criteria_unread = !c.is_sequence() || a.criteria.items.size() != c.size();
     } else {
         a.criteria.items.push_back({model::Criterion::Security, {}});
     }
@@ -1149,7 +1216,7 @@ void Loader::check_consistency() {
                               a.period.start->to_string()));
         }
     }
-    if (a.criteria.present() && !a.has(model::Criterion::Security)) {
+    if (a.criteria.present() && !m_criteria_unread && !a.has(model::Criterion::Security)) {
         error(a.criteria.loc, "audit.criteria",
               "'security' is missing: the common criteria are part of every SOC 2 report");
     }

@@ -162,6 +162,34 @@ TEST_CASE("every error is reported, not just the first", "[load]") {
                     "component");
 }
 
+TEST_CASE("kinds people call by another name get a suggestion", "[load]") {
+    const auto r = load_text(k_head + R"(components:
+  - {id: a, kind: Database, scope: in}
+  - {id: b, kind: sensors, scope: in}
+  - {id: c, kind: terraform, scope: in}
+  - {id: d, kind: quantum, scope: in}
+)");
+    CHECK(has_error(r, "unknown component kind 'Database' (did you mean 'data_store'?)"));
+    CHECK(has_error(r, "unknown component kind 'sensors' (did you mean 'device'?)"));
+    CHECK(has_error(r, "unknown component kind 'terraform' (did you mean 'iac'?)"));
+    CHECK(has_error(r, "unknown component kind 'quantum'; expected one of"));
+}
+
+TEST_CASE("a misspelt criterion is one error, not also 'security is missing'", "[load]") {
+    const std::string head = "version: 1\norganization: {name: Acme, system: Acme Cloud}\n";
+    const auto misspelt =
+        load_text(head + "audit: {type: type2, period: {start: 2026-01-01, end: 2026-12-31}, "
+                         "criteria: [Security, availability]}\ncomponents: []\n");
+    CHECK(errors(misspelt) ==
+          std::vector<std::string>{"3:79 audit.criteria[0]: unknown criterion 'Security' (did you "
+                                   "mean 'security'?); expected one of: security, availability, "
+                                   "processing_integrity, confidentiality, privacy"});
+    const auto left_out =
+        load_text(head + "audit: {type: type2, period: {start: 2026-01-01, end: 2026-12-31}, "
+                         "criteria: [availability]}\ncomponents: []\n");
+    CHECK(has_error(left_out, "'security' is missing"));
+}
+
 TEST_CASE("types are checked the way the schema says", "[load]") {
     CHECK(has_error(
         load_text(k_head + "capabilities:\n  firmware_updates: {enabled: yes}\ncomponents: []\n"),
