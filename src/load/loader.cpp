@@ -508,11 +508,17 @@ bool Loader::read_string(NodeRef n, const std::string& path, Located<std::string
         type_error(n, path, "a string");
         return false;
     }
-    if (n.scalar().empty()) {
+    // A block scalar ('>' or '|') keeps its final line break; nobody writing a description
+    // means one, and reports would show it (a trailing <br> in Markdown).
+    std::string_view text = n.scalar();
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) {
+        text.remove_suffix(1);
+    }
+    if (text.empty()) {
         error(n.location(), path, "expected a non-empty string");
         return false;
     }
-    out.value = std::string(n.scalar());
+    out.value = std::string(text);
     out.loc = n.location();
     return true;
 }

@@ -162,6 +162,32 @@ TEST_CASE("every error is reported, not just the first", "[load]") {
                     "component");
 }
 
+TEST_CASE("block scalars lose their final line break, not their inner ones", "[load]") {
+    const auto r = load_text(R"(version: 1
+organization:
+  name: Acme
+  system: Acme Cloud
+  description: >
+    Folded onto
+    one line.
+audit: {type: type2, period: {start: 2026-01-01, end: 2026-12-31}}
+components:
+  - id: api
+    kind: public_api
+    scope: out
+    rationale: |
+      Two lines,
+      kept.
+)");
+    REQUIRE(r.ok());
+    CHECK(r.declaration->organization.description.value == "Folded onto one line.");
+    CHECK(r.declaration->components.at(0).rationale.value == "Two lines,\nkept.");
+    // Nothing but line breaks is still empty.
+    CHECK(has_error(load_text(k_head + "components:\n  - {id: a, kind: device, scope: out, "
+                                       "rationale: \"\\n\"}\n"),
+                    "expected a non-empty string"));
+}
+
 TEST_CASE("kinds people call by another name get a suggestion", "[load]") {
     const auto r = load_text(k_head + R"(components:
   - {id: a, kind: Database, scope: in}
