@@ -1,3 +1,4 @@
+#include <cctype>
 #include <functional>
 
 #include <fmt/format.h>
@@ -12,6 +13,20 @@ namespace soc2scope::statement {
 using model::Component;
 
 namespace {
+
+// A domain written as a token ("device_identity") reads to a buyer as "Device identity";
+// one written in words stays as written.
+std::string domain_label(const model::Responsibility& r) {
+    if (r.domain.value != r.domain_key || r.domain_key.empty()) {
+        return r.domain.value;
+    }
+    std::string out = r.domain_key;
+    for (char& c : out) {
+        c = c == '_' ? ' ' : c;
+    }
+    out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
+}
 
 std::string criterion_name(model::Criterion c) {
     switch (c) {
@@ -185,7 +200,7 @@ std::string render_statement_markdown(const Statement& s) {
     out += fmt::format("\n## Shared responsibility\n\n| Domain | {} | Customers |\n|---|---|---|\n",
                        e(org));
     for (const auto* r : s.responsibilities) {
-        out += fmt::format("| {} | {} | {} |\n", e(r->domain.value), e(r->vendor.value),
+        out += fmt::format("| {} | {} | {} |\n", e(domain_label(*r)), e(r->vendor.value),
                            e(r->customer.value));
     }
     out += "\n## Complementary user entity controls\n\nCustomers are expected to:\n\n";
@@ -386,7 +401,7 @@ figure{margin:.5rem 0}figcaption{color:var(--muted);font-size:.85rem}footer{marg
                     "<th>Customers</th></tr></thead><tbody>\n",
                     h(org));
     for (const auto* r : s.responsibilities) {
-        out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", h(r->domain.value),
+        out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", h(domain_label(*r)),
                            h(r->vendor.value), h(r->customer.value));
     }
     out += "</tbody></table>\n<h2>Complementary user entity controls</h2>\n<p>Customers are "
