@@ -448,11 +448,11 @@ void Loader::decode_file(NodeRef root, const std::string& display) {
                 m_decl.version = version;
             }
         }
-    } else {
+    } else if (is_root) {
+        // An included part may leave it out: people split components into files and do not
+        // think of each as a declaration of its own; it is read as the root's version.
         error(root.location(), "",
-              is_root ? "missing required key 'version' (a declaration starts with 'version: 1')"
-                      : "missing required key 'version' (every file of a declaration, included "
-                        "ones too, starts with 'version: 1')");
+              "missing required key 'version' (a declaration starts with 'version: 1')");
     }
     if (NodeRef v = f["organization"]; v.valid() && claim_section("organization", v)) {
         decode_organization(v, "organization");

@@ -339,11 +339,20 @@ TEST_CASE("include cycles, missing files and repeated sections are errors", "[lo
     CHECK(has_error(load::load_file("nope.yaml", fs), "cannot read the file: no such file"));
 }
 
-TEST_CASE("an included file must say its version too", "[load][include]") {
+TEST_CASE("an included file may leave out its version, but not state another", "[load][include]") {
     util::MemoryFileSystem fs;
-    fs.add("a.yaml", k_head + "include: [b.yaml]\ncomponents: []\n");
-    fs.add("b.yaml", "components: []\n");
-    CHECK(has_error(load::load_file("a.yaml", fs), "included ones too, starts with 'version: 1'"));
+    fs.add("a.yaml", k_head + "include: [b.yaml, c.yaml]\ncomponents: []\n");
+    fs.add("b.yaml", "components:\n  - {id: api, kind: public_api, scope: out, rationale: r}\n");
+    fs.add("c.yaml", "version: 1\nvendors: []\n");
+    const auto ok = load::load_file("a.yaml", fs);
+    CHECK(errors(ok).empty());
+    REQUIRE(ok.ok());
+    CHECK(ok.declaration->components.size() == 1);
+
+    fs.add("c.yaml", "version: 2\nvendors: []\n");
+    CHECK(errors(load::load_file("a.yaml", fs)) ==
+          std::vector<std::string>{"1:10 version: unsupported version 2; this soc2scope reads "
+                                   "version 1"});
 }
 
 TEST_CASE("file size is limited per file", "[load]") {
