@@ -31,11 +31,14 @@ if ((${#missing[@]})); then
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
-  # The schema tests validate with an independent validator (ajv) and the browser test drives
-  # Debian's chromium with playwright-core (no browser download); versions are pinned by
-  # tests/schema/package-lock.json.
+  # The schema tests validate with an independent validator (ajv), the browser tests drive
+  # Debian's chromium with playwright-core (no browser download), and Mermaid's own bundle
+  # draws our diagrams; versions are pinned by tests/schema/package-lock.json and installed
+  # again whenever it changes.
   here=$(cd "$(dirname "$0")/.." && pwd)
-  if [[ ! -d "$here/tests/schema/node_modules" ]]; then
+  stamp="$here/tests/schema/node_modules/.soc2scope-lock"
+  if ! cmp -s "$here/tests/schema/package-lock.json" "$stamp"; then
     (cd "$here/tests/schema" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$here/tests/schema/package-lock.json" "$stamp"
   fi
 fi
