@@ -99,8 +99,12 @@ void check_vendors(const Context& ctx, Sink& sink) {
 void check_processes(const Context& ctx, Sink& sink) {
     using model::ProcessKind;
     const diag::SourceLocation declared = ctx.decl.section_location("processes");
-    const diag::SourceLocation section =
-        declared.known() ? declared : ctx.capability_location(ctx.decl.audit.loc);
+    // With no processes section at all, the finding is about the file as a whole: point at
+    // its start (the root's version key) rather than at some other section.
+    const diag::SourceLocation top = ctx.decl.section_location("version");
+    const diag::SourceLocation section = declared.known() ? declared
+                                         : top.known()    ? top
+                                                          : ctx.decl.organization.loc;
     for (ProcessKind k : {ProcessKind::ChangeManagement, ProcessKind::IncidentResponse,
                           ProcessKind::Monitoring, ProcessKind::AccessManagement}) {
         const std::string name(model::to_string(k));
