@@ -122,7 +122,8 @@ public:
         }
         while (offset < m_line_start) { // back to the previous line
             --m_line;
-            const std::size_t prev = m_text.rfind('\n', m_line_start - 2);
+            const std::size_t prev =
+                m_line_start >= 2 ? m_text.rfind('\n', m_line_start - 2) : std::string_view::npos;
             m_line_start = prev == std::string_view::npos ? 0 : prev + 1;
         }
         for (;;) {
@@ -624,7 +625,8 @@ ParseResult parse(std::string_view text, diag::FileId file, const ParseLimits& l
     // doubling copies that would otherwise set the peak.
     result.document.m_strings.reserve(body.size());
     Positions positions(text, skipped, file);
-    Builder builder(text, positions, result.document, result.diagnostics, limits);
+    // Messages look at `body`: its first line starts where columns on line 1 are counted from.
+    Builder builder(body, positions, result.document, result.diagnostics, limits);
     auto fail_at = [&](SourceLocation where, std::string message) {
         result.diagnostics.error(where, "", std::move(message));
         result.ok = false;
@@ -646,9 +648,9 @@ ParseResult parse(std::string_view text, diag::FileId file, const ParseLimits& l
                     // libyaml's "did not find expected <document start>" is about content
                     // after the declaration ended (after '...' or a stray closing bracket).
                     const SourceLocation where = positions.at_char(parser.raw.problem_mark.index);
-                    return fail_at(where, after_document_end(rest_of_line(text, where)));
+                    return fail_at(where, after_document_end(rest_of_line(body, where)));
                 }
-                auto& d = report_syntax_error(parser.raw, positions, text, result.diagnostics);
+                auto& d = report_syntax_error(parser.raw, positions, body, result.diagnostics);
                 if (d.notes.empty()) {
                     if (auto note = builder.open_structure()) {
                         d.notes.push_back(*note);

@@ -63,6 +63,8 @@ TEST_CASE("positions are 1-based newline-separated lines and byte columns", "[ya
     // A byte-order mark is not a column.
     CHECK(where("\xef\xbb\xbf"
                 "a: *nope\n") == std::pair{1u, 4u});
+    // ...nor does it hide the tab that follows it.
+    CHECK(first_error(parse("\xef\xbb\xbf\ta: 1\n")).find("a tab character") != std::string::npos);
     // Marks can go back (a later error about an earlier node); the cursor follows.
     CHECK(where("a: 1\nb:\n  c: 1\n  c: 2\n") == std::pair{4u, 3u});
     // The end of the file is the end of its last line, not a line that is not there.
