@@ -111,9 +111,15 @@ std::vector<fs::path> DiskFileSystem::glob(const fs::path& pattern) {
 }
 
 fs::path DiskFileSystem::identity(const fs::path& path) {
+    // Absolute first: weakly_canonical leaves a relative path relative when none of it
+    // exists, and it would then compare as outside every absolute folder.
     std::error_code ec;
-    fs::path canonical = fs::weakly_canonical(path, ec);
-    return ec ? path.lexically_normal() : canonical;
+    const fs::path absolute = fs::absolute(path, ec);
+    if (ec) {
+        return path.lexically_normal();
+    }
+    fs::path canonical = fs::weakly_canonical(absolute, ec);
+    return ec ? absolute.lexically_normal() : canonical;
 }
 
 FileSystem::Kind DiskFileSystem::kind(const fs::path& path) {

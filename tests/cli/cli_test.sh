@@ -164,6 +164,20 @@ evidence-hash)
   cmp "$work/expected2" "$work/manifest2" || { diff "$work/expected2" "$work/manifest2" >&2; fail "manifest of odd names differs from sha256sum"; }
   ;;
 
+evidence-in-working-dir)
+  # The commonest run: `soc2scope check` in the folder holding soc2scope.yaml. A path whose
+  # folder does not exist is not found, not "outside the folder"; one with .. is outside.
+  mkdir -p "$work/decl/ev"
+  echo a >"$work/decl/ev/a.txt"
+  printf 'version: 1\norganization: {name: A, system: B}\naudit: {type: type2, period: {start: 2026-01-01, end: 2026-12-31}}\ncomponents: []\nevidence:\n  - {satisfies: change.deploy-logs, path: ev/a.txt, collected: 2026-06-01}\n  - {satisfies: change.pr-approvals, path: missing/b.md, collected: 2026-06-01}\n  - {satisfies: boundary.statement, path: ../outside.md, collected: 2026-06-01}\n' >"$work/decl/soc2scope.yaml"
+  (cd "$work/decl" && "$bin" --as-of 2026-11-30 --format json check --fail-on never) >"$work/report.json" || fail "check exited $?"
+  grep -q '"rule": "evidence.not-found"' "$work/report.json" || fail "missing/b.md is not reported as not found"
+  [[ $(grep -c '"rule": "evidence.outside-folder"' "$work/report.json") -eq 1 ]] || fail "expected exactly one outside-folder finding (for ../outside.md)"
+  grep -q 'missing/b.md`, outside' "$work/report.json" && fail "missing/b.md is reported as outside the folder"
+  (cd "$work/decl" && "$bin" --as-of 2026-11-30 --format json evidence) >"$work/checklist.json" || fail "evidence exited $?"
+  grep -q '"reason": "missing/b.md does not exist"' "$work/checklist.json" || fail "the checklist does not say missing/b.md does not exist"
+  ;;
+
 evidence-pack)
   decl=examples/hardware-saas/soc2scope.yaml
   "$bin" --as-of 2026-11-30 evidence --pack "$work/bundle.tar.gz" -f "$decl" || fail "pack exited $?"

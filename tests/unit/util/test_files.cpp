@@ -52,6 +52,17 @@ TEST_CASE("DiskFileSystem reads files and refuses what it should", "[util][files
     CHECK(directory.error() == "is a directory, not a file");
 }
 
+TEST_CASE("a path's identity is absolute even when nothing of it exists", "[util][files]") {
+    // A missing evidence file in a missing folder, relative to the working directory, was
+    // compared as a relative path with an absolute folder and taken to lie outside it.
+    DiskFileSystem disk;
+    const auto here = disk.identity(".");
+    const auto missing = disk.identity("no-such-folder/no-such-file.md");
+    CHECK(missing.is_absolute());
+    CHECK(missing == here / "no-such-folder" / "no-such-file.md");
+    CHECK(is_within(missing, here));
+}
+
 TEST_CASE("globs come back sorted", "[util][files]") {
     TempDir dir;
     DiskFileSystem disk;
