@@ -140,8 +140,10 @@ constexpr std::string_view k_top_keys[] = {
 // spares the doubling copies that would otherwise set the peak memory of a large file.
 template <typename T>
 void reserve_for(std::vector<T>& out, NodeRef list) {
-    if (list.is_sequence()) {
-        out.reserve(out.size() + list.size());
+    const std::size_t needed = out.size() + (list.is_sequence() ? list.size() : 0);
+    if (needed > out.capacity()) {
+        // Still geometric, so many small included parts do not reallocate once each.
+        out.reserve(out.empty() ? needed : std::max(needed, 2 * out.capacity()));
     }
 }
 
