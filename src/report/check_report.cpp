@@ -29,6 +29,10 @@ std::tuple<int, long, long, std::string> criteria_key(const std::string& id) {
 
 } // namespace
 
+std::string key_prefix(const rules::Finding& f) {
+    return f.subject.empty() ? std::string() : f.subject + ": ";
+}
+
 bool criteria_less(const std::string& a, const std::string& b) {
     return criteria_key(a) < criteria_key(b);
 }

@@ -283,8 +283,9 @@ std::string render_check_github(const CheckReport& r, const diag::SourceFiles& f
                                 f->location.line, f->location.column);
         }
         props += fmt::format("title={}", github_property(fmt::format("soc2scope {}", f->rule->id)));
-        out += fmt::format("::{} {}::{}\n", level, props,
-                           github_data(fmt::format("{}\nFix: {}", f->message, f->remediation)));
+        out += fmt::format(
+            "::{} {}::{}\n", level, props,
+            github_data(fmt::format("{}{}\nFix: {}", key_prefix(*f), f->message, f->remediation)));
     }
     if (omitted > 0) {
         out += fmt::format(

@@ -70,9 +70,12 @@ std::string render_check_markdown(const CheckReport& r, const diag::SourceFiles&
             fix = fmt::format("Waived by {} until {}: {}", markdown_cell(f.waiver->approved_by),
                               f.waiver->expires.to_string(), markdown_cell(f.waiver->reason));
         }
-        out += fmt::format("| {} | `{}` | {} | {} | {} | {} |\n", severity_badge(f), f.rule->id,
-                           markdown_cell(where(f.location, files)), markdown_cell(f.message), fix,
-                           util::join(std::span<const std::string_view>(f.rule->criteria), ", "));
+        out +=
+            fmt::format("| {} | `{}` | {} | {} | {} | {} |\n", severity_badge(f), f.rule->id,
+                        markdown_cell(where(f.location, files) +
+                                      (f.subject.empty() ? "" : fmt::format("\n`{}`", f.subject))),
+                        markdown_cell(f.message), fix,
+                        util::join(std::span<const std::string_view>(f.rule->criteria), ", "));
     }
     out += fmt::format("\n## Criteria touched\n\n{}\n",
                        r.criteria_touched.empty() ? "None." : util::join(r.criteria_touched, ", "));

@@ -72,9 +72,9 @@ std::string render_check_text(const CheckReport& r, const diag::SourceFiles& fil
             out += p.paint("1;4", rules::family_title(*family));
             out += '\n';
         }
-        out +=
-            fmt::format("{}: {}: [{}] {}\n", p.paint("1", where(f.location, files)),
-                        p.severity(f.severity, f.waived()), f.rule->id, terminal_text(f.message));
+        out += fmt::format("{}: {}: [{}] {}{}\n", p.paint("1", where(f.location, files)),
+                           p.severity(f.severity, f.waived()), f.rule->id,
+                           terminal_text(key_prefix(f)), terminal_text(f.message));
         if (f.waived()) {
             const auto& w = *f.waiver;
             out += fmt::format("    waived by {} until {}: {}\n", terminal_text(w.approved_by),

@@ -100,7 +100,7 @@ lock-and-drift)
   # An unapproved narrowing fails CI ...
   perl -0pi -e 's/kind: support_tooling\n    scope: in/kind: support_tooling\n    scope: out\n    rationale: Moved to the vendor/' "$work/decl/components.yaml"
   expect_exit 1 "$bin" --as-of 2026-11-30 -f "$d" check
-  grep -q "\[drift.scope-narrowed\] \`support-console\` narrowed from \`in\` to \`out\`" "$work/out" || fail "no narrowing reported: $(cat "$work/out")"
+  grep -q "\[drift.scope-narrowed\] components\[[0-9]*\]\.scope: \`support-console\` narrowed from \`in\` to \`out\`" "$work/out" || fail "no narrowing reported: $(cat "$work/out")"
   # ... until the change is approved with a new lock.
   expect_exit 0 "$bin" --as-of 2026-11-30 -f "$d" lock -q --approved-by ciso --reason "Support moved to the vendor"
   "$bin" --as-of 2026-11-30 -f "$d" check >"$work/out" 2>&1
@@ -118,7 +118,7 @@ diff-git)
   perl -0pi -e 's/  - id: hubspot\n/  - id: grafana\n    kind: monitoring\n    scope: in\n    owner: sre\n    operated_by: us\n  - id: hubspot\n/' "$repo/scope/components.yaml"
   (cd "$repo/scope" && "$bin" --as-of 2026-11-30 diff --against HEAD) >"$work/out" 2>"$work/err"
   [[ $? -eq 1 ]] || fail "diff --against HEAD should exit 1: $(cat "$work/err")"
-  grep -q "\[drift.component-added\] \`grafana\`" "$work/out" || fail "the added component (in an included file) is not reported: $(cat "$work/out")"
+  grep -q "\[drift.component-added\] components\[[0-9]*\]: \`grafana\`" "$work/out" || fail "the added component (in an included file) is not reported: $(cat "$work/out")"
   grep -q "compared with soc2scope.yaml at HEAD" "$work/out" || fail "the baseline is not named"
   (cd "$repo" && "$bin" --as-of 2026-11-30 -f scope/soc2scope.yaml --format markdown diff --against HEAD) >"$work/md" 2>&1
   grep -q "drift.component-added" "$work/md" || fail "diff from the top of the repository failed: $(cat "$work/md")"

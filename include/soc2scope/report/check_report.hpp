@@ -43,6 +43,11 @@ struct CheckReport {
     bool failed = false; // an open finding at or above fail_on
 };
 
+// "components[1].controls: " for a finding about that key, "" for one about nothing in
+// particular: every rendering says which key a finding is about, as loader messages do.
+// Unescaped; each renderer escapes it for its medium.
+std::string key_prefix(const rules::Finding& f);
+
 // "CC6.1" < "CC6.10" < "CC7.1" < "A1.1" < "PI1.1" < "C1.1" < "P1.1": the order the AICPA
 // presents the criteria in.
 bool criteria_less(const std::string& a, const std::string& b);
