@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -101,6 +102,13 @@ load::LoadResult load_declaration(const Context& ctx) {
         }
     }
     print_diagnostics(ctx, result);
+    std::error_code ec;
+    if (!result.ok() && !std::filesystem::exists(ctx.options.file, ec)) {
+        // Most often a first run in the wrong folder, or before there is a declaration.
+        std::cerr << fmt::format("hint: no declaration at {}; run 'soc2scope init' to write a "
+                                 "starter one there, or name yours with -f FILE\n",
+                                 ctx.options.file);
+    }
     return result;
 }
 
