@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <soc2scope/evidence/catalogue.hpp>
 #include <soc2scope/report/render.hpp>
 #include <soc2scope/rules/rule.hpp>
 #include <soc2scope/util/strings.hpp>
@@ -27,15 +28,23 @@ ExitStatus run_explain(const Context& ctx, const std::string& id) {
     if (!check_format(ctx, "explain", {"text"})) {
         return ExitStatus::Invalid;
     }
-    const rules::RuleInfo* rule = rules::find_rule(id);
-    if (rule == nullptr) {
-        const auto near = util::closest_match(id, rules::rule_ids());
-        print_error(ctx, fmt::format("unknown rule '{}'{}; `soc2scope rules` lists them",
-                                     util::quote_for_message(id),
-                                     near ? fmt::format(" (did you mean '{}'?)", *near) : ""));
-        return ExitStatus::Invalid;
+    if (const rules::RuleInfo* rule = rules::find_rule(id)) {
+        return emit(ctx, report::render_explain(*rule));
     }
-    return emit(ctx, report::render_explain(*rule));
+    // Rule ids and evidence ids never share a name, so one argument serves both.
+    if (std::string text = report::render_explain_evidence(id); !text.empty()) {
+        return emit(ctx, text);
+    }
+    std::vector<std::string_view> known = rules::rule_ids();
+    for (const evidence::CatalogueItem& item : evidence::catalogue()) {
+        known.push_back(item.id);
+    }
+    const auto near = util::closest_match(id, known);
+    print_error(ctx, fmt::format("unknown rule or evidence id '{}'{}; `soc2scope rules` lists "
+                                 "the rules, docs/evidence.md the evidence items",
+                                 util::quote_for_message(id),
+                                 near ? fmt::format(" (did you mean '{}'?)", *near) : ""));
+    return ExitStatus::Invalid;
 }
 
 } // namespace
@@ -48,7 +57,9 @@ Runner setup_rules(CLI::App& sub) {
 
 Runner setup_explain(CLI::App& sub) {
     auto id = std::make_shared<std::string>();
-    sub.add_option("RULE", *id, "Rule id, e.g. device-auth.revocation")->required();
+    sub.add_option("ID", *id,
+                   "Rule id (device-auth.revocation) or evidence id (device-auth.identity-model)")
+        ->required();
     sub.footer(k_global_options_help);
     return [id](const Context& ctx) { return run_explain(ctx, *id); };
 }

@@ -28,7 +28,8 @@ constexpr Command k_commands[] = {
     {"lock", "Approve the current boundary: write soc2scope.lock.json", setup_lock},
     {"diff", "Show how the boundary changed: between files, or against a git revision", setup_diff},
     {"rules", "List the built-in rules", setup_rules},
-    {"explain", "Explain one rule: why it exists, what it checks, how to fix it", setup_explain},
+    {"explain", "Explain a rule (why, what it checks, how to fix it) or an evidence item",
+     setup_explain},
     {"schema", "Print the JSON Schema of the declaration (for editors and CI)", setup_schema},
 };
 

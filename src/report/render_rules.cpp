@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <soc2scope/evidence/catalogue.hpp>
 #include <soc2scope/report/render.hpp>
 #include <soc2scope/util/strings.hpp>
 
@@ -97,6 +98,47 @@ std::string render_rules_markdown() {
         out += fmt::format("Criteria: {}. Evidence: {}. Source: {}.\n\n", list(r.criteria),
                            code_list(r.evidence), r.source);
     }
+    return out;
+}
+
+std::string render_explain_evidence(std::string_view id) {
+    const evidence::CatalogueItem* item = evidence::find_item(id);
+    if (item == nullptr) {
+        return "";
+    }
+    std::vector<std::string_view> required_by;
+    for (const rules::RuleInfo& r : rules::all_rules()) {
+        for (std::string_view e : r.evidence) {
+            if (e == item->id) {
+                required_by.push_back(r.id);
+            }
+        }
+    }
+    std::vector<std::string> in_set;
+    for (const evidence::MinimumSetEntry& m : evidence::minimum_set()) {
+        for (std::string_view e : m.items) {
+            if (e == item->id) {
+                in_set.push_back(fmt::format("#{} {}", m.number, m.title));
+            }
+        }
+    }
+    const evidence::Area* area = evidence::find_area(id.substr(0, id.find('.')));
+    std::string out;
+    out += fmt::format("{} (evidence item)\n{}\n\n", id, item->title);
+    if (auto vendor = evidence::vendor_of(id)) {
+        out += fmt::format("  vendor:         {}\n", *vendor);
+    }
+    out += fmt::format("  area:           {}\n", area != nullptr ? area->title : "none");
+    out += fmt::format("  collected:      {}{}\n", evidence::cadence_name(item->cadence),
+                       item->optional ? " (optional)" : "");
+    if (item->min_count > 1) {
+        out += fmt::format("  at least:       {} examples\n", item->min_count);
+    }
+    out += fmt::format("  required by:    {}\n", list(required_by));
+    out += fmt::format("  minimum set:    {}\n",
+                       in_set.empty() ? std::string("no") : util::join(in_set, "; "));
+    out += "\nDeclare it under evidence: with satisfies: " + std::string(id) +
+           ", a path (relative to the file) or a url, and the date it was collected.\n";
     return out;
 }
 

@@ -30,6 +30,9 @@ std::string render_rules_text();
 std::string render_rules_json();
 std::string render_rules_markdown(); // docs/rules.md is this, byte for byte
 std::string render_explain(const rules::RuleInfo& rule);
+// An evidence item ("device-auth.identity-model", "vendor.aws.soc-report"): what it is, how
+// often it is collected, which rules and which minimum-set entry ask for it. Empty if unknown.
+std::string render_explain_evidence(std::string_view id);
 
 // Markdown table cell: pipes escaped, line breaks as <br>, HTML-significant characters as
 // entities, so user text renders as text in GitHub and cannot break the table.
