@@ -84,7 +84,13 @@ std::string render_check_sarif(const CheckReport& r, const diag::SourceFiles& fi
             Json physical = {
                 {"artifactLocation", {{"uri", file_of(f, files)}}},
                 {"region", {{"startLine", f.location.line}, {"startColumn", f.location.column}}}};
-            res["locations"] = Json::array({{{"physicalLocation", physical}}});
+            Json location = {{"physicalLocation", physical}};
+            if (!f.subject.empty()) {
+                // The key the finding is about, as SARIF names a place inside an artifact.
+                location["logicalLocations"] =
+                    Json::array({{{"fullyQualifiedName", f.subject}, {"kind", "member"}}});
+            }
+            res["locations"] = Json::array({location});
         }
         res["partialFingerprints"] = {{"soc2scopeFinding/v1", fingerprint(f, files)}};
         res["properties"] = {{"subject", f.subject}};
