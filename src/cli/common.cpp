@@ -102,6 +102,11 @@ load::LoadResult load_declaration(const Context& ctx) {
         }
     }
     print_diagnostics(ctx, result);
+    if (ctx.options.format == "github" &&
+        (ctx.options.output.empty() || ctx.options.output == "-")) {
+        std::cout << report::render_diagnostics_github(result.diagnostics, *result.sources);
+        std::cout.flush();
+    }
     std::error_code ec;
     if (!result.ok() && !std::filesystem::exists(ctx.options.file, ec)) {
         // Most often a first run in the wrong folder, or before there is a declaration.

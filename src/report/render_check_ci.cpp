@@ -249,6 +249,28 @@ std::string github_property(std::string_view text) {
     return out;
 }
 
+std::string render_diagnostics_github(const diag::Diagnostics& diags,
+                                      const diag::SourceFiles& files) {
+    std::string out;
+    for (const diag::Diagnostic& d : diags.items()) {
+        const std::string_view level = d.severity == diag::Severity::Error     ? "error"
+                                       : d.severity == diag::Severity::Warning ? "warning"
+                                                                               : "notice";
+        std::string props;
+        if (d.location.known()) {
+            props =
+                fmt::format("file={},line={},col={},", github_property(files.name(d.location.file)),
+                            d.location.line, d.location.column);
+        }
+        props += fmt::format("title={}", github_property("soc2scope: invalid declaration"));
+        out += fmt::format("::{} {}::{}\n", level, props,
+                           github_data(d.key_path.empty()
+                                           ? d.message
+                                           : fmt::format("{}: {}", d.key_path, d.message)));
+    }
+    return out;
+}
+
 std::string render_check_github(const CheckReport& r, const diag::SourceFiles& files) {
     // GitHub shows at most 10 annotations of each level per step: the most severe first, and
     // one notice that says what was left out.

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include <soc2scope/diag/diagnostic.hpp>
 #include <soc2scope/diag/source.hpp>
 #include <soc2scope/report/check_report.hpp>
 #include <soc2scope/rules/rule.hpp>
@@ -19,6 +20,10 @@ std::string render_check_markdown(const CheckReport& r, const diag::SourceFiles&
 std::string render_check_sarif(const CheckReport& r, const diag::SourceFiles& files);
 std::string render_check_junit(const CheckReport& r, const diag::SourceFiles& files);
 std::string render_check_github(const CheckReport& r, const diag::SourceFiles& files);
+// Loader errors and warnings as GitHub annotations, so a declaration that does not load is
+// still marked on the pull request's lines (the run ends with exit 2 all the same).
+std::string render_diagnostics_github(const diag::Diagnostics& diags,
+                                      const diag::SourceFiles& files);
 
 // XML text and attribute values; characters XML 1.0 cannot carry are dropped.
 std::string xml_escape(std::string_view text);
