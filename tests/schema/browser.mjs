@@ -5,7 +5,7 @@
 import { mkdirSync, statSync, writeFileSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
-import { chromium } from "playwright-core";
+import { launch, offlinePage } from "./offline-chromium.mjs";
 
 const [root, binary, outDir] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
@@ -17,11 +17,7 @@ const pages = [
   ["evidence", ["--format", "html", "evidence", "-f", "examples/hardware-saas/soc2scope.yaml"]],
 ];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 let failed = 0;
 let passed = 0;
 const check = (ok, what) => { if (ok) passed++; else { failed++; console.error(`FAIL ${what}`); } };
@@ -31,17 +27,7 @@ for (const [name, args] of pages) {
   check(run.status === 0, `${name}: soc2scope exited ${run.status}: ${run.stderr}`);
   const html = join(resolve(outDir), `${name}.html`);
   writeFileSync(html, run.stdout);
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const problems = [];
-  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`); });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  await page.route("**/*", (r) => {
-    const url = r.request().url();
-    if (url.startsWith("file://")) return r.continue();
-    problems.push(`network request: ${url}`);
-    return r.abort();
-  });
+  const { page, problems } = await offlinePage(browser, { viewport: { width: 1100, height: 900 } });
   await page.goto(`file://${html}`, { waitUntil: "load" });
   const png = join(outDir, `${name}.png`);
   const pdf = join(outDir, `${name}.pdf`);

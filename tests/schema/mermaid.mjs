@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
-import { chromium } from "playwright-core";
+import { launch, offlinePage } from "./offline-chromium.mjs";
 
 const [root, binary, outDir] = process.argv.slice(2);
 if (!root || !binary || !outDir) {
@@ -58,21 +58,8 @@ for (const file of declarations) {
 const page_html = join(resolve(outDir), "mermaid.html");
 writeFileSync(page_html, `<!doctype html><meta charset="utf-8"><body><script src="file://${bundle}"></script>`);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
-const page = await browser.newPage();
-const problems = [];
-page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
-await page.route("**/*", (r) => {
-  const url = r.request().url();
-  if (url.startsWith("file://")) return r.continue();
-  problems.push(`network request: ${url}`);
-  return r.abort();
-});
+const browser = await launch();
+const { page, problems } = await offlinePage(browser);
 await page.goto(`file://${page_html}`, { waitUntil: "load" });
 await page.evaluate(() => window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict" }));
 
