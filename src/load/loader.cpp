@@ -632,6 +632,10 @@ bool Loader::read_enum(NodeRef n, const std::string& path, std::string_view what
 
 template <typename F>
 void Loader::for_each_item(NodeRef n, const std::string& path, F&& fn) {
+    // `waivers:` left empty, or with every entry commented out, is YAML's null: an empty list.
+    if (n.is_null()) {
+        return;
+    }
     if (!n.is_sequence()) {
         type_error(n, path,
                    n.is_scalar() ? fmt::format("a list (write [{}] for a list of one)",
@@ -1060,7 +1064,7 @@ void Loader::decode_evidence(NodeRef n, const std::string& path, const std::stri
             }
         } else {
             read_list(s, f.path("satisfies"), e.satisfies, read_evidence_id);
-            if (s.is_sequence() && s.size() == 0) {
+            if (s.is_null() || (s.is_sequence() && s.size() == 0)) {
                 error(s.location(), f.path("satisfies"), "names no evidence item");
             }
         }

@@ -188,6 +188,28 @@ components:
                     "expected a non-empty string"));
 }
 
+TEST_CASE("a list left empty is an empty list, except where one item is required", "[load]") {
+    const auto r = load_text(k_head + R"(components:
+  - id: api
+    kind: public_api
+    scope: in
+    controls:
+    relations:
+      deploys:
+waivers:
+  # - {rule: ownership.owner, reason: r, approved_by: me, expires: 2027-01-01}
+)");
+    CHECK(errors(r).empty());
+    REQUIRE(r.ok());
+    CHECK(r.declaration->components.at(0).controls.items.empty());
+    CHECK(r.declaration->waivers.empty());
+
+    const auto no_ids = load_text(k_head + "components: []\nevidence:\n  - satisfies:\n    "
+                                           "path: x.md\n    collected: 2026-01-01\n");
+    CHECK(errors(no_ids) ==
+          std::vector<std::string>{"6:5 evidence[0].satisfies: names no evidence item"});
+}
+
 TEST_CASE("kinds people call by another name get a suggestion", "[load]") {
     const auto r = load_text(k_head + R"(components:
   - {id: a, kind: Database, scope: in}
