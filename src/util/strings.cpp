@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -30,6 +31,23 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> closest_match(std::string_view word,
                                          std::span<const std::string_view> candidates) {
+    // Case and separators first: 'IN', 'Public-API' and 'Type 2' are the word, differently
+    // written, however far apart they are letter by letter.
+    auto folded = [](std::string_view w) {
+        std::string out;
+        for (char ch : w) {
+            if (ch != '-' && ch != '_' && ch != ' ') {
+                out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            }
+        }
+        return out;
+    };
+    const std::string key = folded(word);
+    for (std::string_view c : candidates) {
+        if (!key.empty() && folded(c) == key) {
+            return std::string(c);
+        }
+    }
     const std::size_t limit = std::max<std::size_t>(1, (word.size() + 2) / 3);
     std::optional<std::string> best;
     std::size_t best_distance = limit + 1;

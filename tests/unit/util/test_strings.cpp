@@ -22,6 +22,11 @@ TEST_CASE("closest_match suggests only plausible typos", "[util][strings]") {
     CHECK(closest_match("contrls", keys) == std::optional<std::string>("controls"));
     CHECK_FALSE(closest_match("audit_firm", keys));
     CHECK_FALSE(closest_match("x", keys));
+    // Case and separators do not count against a match.
+    constexpr std::string_view values[] = {"in", "shared", "out", "public_api", "type2"};
+    CHECK(closest_match("IN", values) == std::optional<std::string>("in"));
+    CHECK(closest_match("Public-API", values) == std::optional<std::string>("public_api"));
+    CHECK(closest_match("Type 2", values) == std::optional<std::string>("type2"));
 }
 
 TEST_CASE("quote_for_message neutralizes control characters and cuts long text",
