@@ -1116,7 +1116,13 @@ void Loader::decode_waiver(NodeRef n, const std::string& path) {
 
 void Loader::check_required_sections(SourceLocation root) {
     for (std::string_view section : {"organization", "audit", "components"}) {
-        if (!m_sections.contains(section) && !(section == "components" && m_components_seen)) {
+        // A misspelt 'Organization' is already an unknown key that suggests the section.
+        const bool misspelt =
+            std::any_of(m_decl.sections.begin(), m_decl.sections.end(), [&](const auto& s) {
+                return s.first != section && util::same_word(s.first, section);
+            });
+        if (!m_sections.contains(section) && !(section == "components" && m_components_seen) &&
+            !misspelt) {
             error(root, "", fmt::format("missing required section '{}'", section));
         }
     }

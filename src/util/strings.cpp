@@ -29,22 +29,31 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return prev[m];
 }
 
+bool same_word(std::string_view a, std::string_view b) {
+    auto next = [](std::string_view w, std::size_t& i) {
+        while (i < w.size() && (w[i] == '-' || w[i] == '_' || w[i] == ' ')) {
+            ++i;
+        }
+        return i < w.size() ? std::tolower(static_cast<unsigned char>(w[i++])) : -1;
+    };
+    std::size_t i = 0;
+    std::size_t j = 0;
+    for (;;) {
+        const int x = next(a, i);
+        const int y = next(b, j);
+        if (x != y) {
+            return false;
+        }
+        if (x < 0) {
+            return true;
+        }
+    }
+}
+
 std::optional<std::string> closest_match(std::string_view word,
                                          std::span<const std::string_view> candidates) {
-    // Case and separators first: 'IN', 'Public-API' and 'Type 2' are the word, differently
-    // written, however far apart they are letter by letter.
-    auto folded = [](std::string_view w) {
-        std::string out;
-        for (char ch : w) {
-            if (ch != '-' && ch != '_' && ch != ' ') {
-                out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            }
-        }
-        return out;
-    };
-    const std::string key = folded(word);
     for (std::string_view c : candidates) {
-        if (!key.empty() && folded(c) == key) {
+        if (same_word(word, c)) {
             return std::string(c);
         }
     }

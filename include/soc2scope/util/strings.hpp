@@ -12,8 +12,13 @@ namespace soc2scope::util {
 // "scpoe" is one edit from "scope" the way a typist sees it.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-// The candidate nearest to `word` if it is close enough to be a plausible typo: at most a
-// third of the word's length in edits (and at least one), ties broken by candidate order.
+// Whether two words differ only in case and separators ('-', '_', ' '): "Public-API" and
+// "public_api", "Type 2" and "type2".
+bool same_word(std::string_view a, std::string_view b);
+
+// The candidate nearest to `word` if it is close enough to be a plausible typo: the same word
+// written differently (same_word), else at most a third of the word's length in edits (and
+// at least one), ties broken by candidate order.
 std::optional<std::string> closest_match(std::string_view word,
                                          std::span<const std::string_view> candidates);
 std::optional<std::string> closest_match(std::string_view word,

@@ -223,6 +223,14 @@ TEST_CASE("kinds people call by another name get a suggestion", "[load]") {
     CHECK(has_error(r, "unknown component kind 'quantum'; expected one of"));
 }
 
+TEST_CASE("a section written with capitals is one error, not also 'missing section'", "[load]") {
+    const auto r =
+        load_text("version: 1\nOrganization: {name: A, system: B}\naudit: {type: type2, period: "
+                  "{start: 2026-01-01, end: 2026-12-31}}\ncomponents: []\n");
+    CHECK(errors(r) ==
+          std::vector<std::string>{"2:1 Organization: unknown key (did you mean 'organization'?)"});
+}
+
 TEST_CASE("a misspelt criterion is one error, not also 'security is missing'", "[load]") {
     const std::string head = "version: 1\norganization: {name: Acme, system: Acme Cloud}\n";
     const auto misspelt =

@@ -27,6 +27,10 @@ TEST_CASE("closest_match suggests only plausible typos", "[util][strings]") {
     CHECK(closest_match("IN", values) == std::optional<std::string>("in"));
     CHECK(closest_match("Public-API", values) == std::optional<std::string>("public_api"));
     CHECK(closest_match("Type 2", values) == std::optional<std::string>("type2"));
+    CHECK(same_word("Public-API", "public_api"));
+    CHECK(same_word("", "-_ "));
+    CHECK_FALSE(same_word("public_api", "public_apis"));
+    CHECK_FALSE(same_word("in", "on"));
 }
 
 TEST_CASE("quote_for_message neutralizes control characters and cuts long text",
