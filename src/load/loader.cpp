@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <set>
 #include <type_traits>
@@ -77,20 +76,17 @@ std::optional<std::string_view> kind_synonym(std::string_view word) {
     static constexpr std::pair<std::string_view, std::string_view> k_synonyms[] = {
         {"database", "data_store"},
         {"db", "data_store"},
-        {"datastore", "data_store"},
         {"storage", "data_store"},
         {"bucket", "data_store"},
         {"idp", "identity_provider"},
         {"sso", "identity_provider"},
         {"ci", "ci_cd"},
-        {"cicd", "ci_cd"},
         {"pipeline", "ci_cd"},
         {"terraform", "iac"},
         {"infrastructure_as_code", "iac"},
         {"api", "public_api"},
         {"portal", "customer_portal"},
         {"web_app", "customer_portal"},
-        {"webapp", "customer_portal"},
         {"dashboard", "customer_portal"},
         {"cloud", "hosting"},
         {"sensor", "device"},
@@ -111,17 +107,10 @@ std::optional<std::string_view> kind_synonym(std::string_view word) {
         {"helpdesk", "support_tooling"},
         {"staging", "environment"},
     };
-    std::string key;
-    for (char c : word) {
-        key += c == '-' || c == ' '
-                   ? '_'
-                   : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    if (key.ends_with('s')) {
-        key.pop_back(); // "sensors", "databases"
-    }
+    // "sensors", "databases": the singular is in the table.
+    const std::string_view singular = word.ends_with('s') ? word.substr(0, word.size() - 1) : word;
     for (const auto& [from, to] : k_synonyms) {
-        if (key == from) {
+        if (util::same_word(word, from) || util::same_word(singular, from)) {
             return to;
         }
     }
